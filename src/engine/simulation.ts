@@ -1,0 +1,322 @@
+/**
+ * A simulated cluster: the API server and its controllers, a kubelet and a kube-proxy per node,
+ * the network between them, all driven by integer simulated time and one seeded PRNG.
+ * Same scenario text + same seed ⇒ the same objects, traces and kubectl output.
+ */
+import { formatFieldError } from './admission/index.ts'
+import { ApiError } from './api/errors.ts'
+import type { ApiReader } from './api/reader.ts'
+import { ApiServer } from './api/server.ts'
+import { ObjectStore } from './api/store.ts'
+import type { Controller, ControllerContext } from './controllers/context.ts'
+import { DeploymentController } from './controllers/deployment.ts'
+import { EndpointsController } from './controllers/endpoints.ts'
+import { EndpointSliceController } from './controllers/endpointslices.ts'
+import { EventRecorder } from './controllers/events.ts'
+import { GarbageCollector } from './controllers/gc.ts'
+import { LoadBalancerController } from './controllers/loadbalancer.ts'
+import { ReplicationController } from './controllers/replication.ts'
+import { Scheduler } from './controllers/scheduler.ts'
+import type { HttpResult, KubectlResult, RequestOptions, RuleQuery, SimEvent, SimulationApi } from './facade.ts'
+import { Kubelet } from './kubelet/kubelet.ts'
+import { execInContainer } from './kubelet/probes.ts'
+import { runKubectl } from './kubectl/index.ts'
+import type { ClusterConfig, NodeSpecConfig } from './model/cluster.ts'
+import type { Diagnostic } from './model/errors.ts'
+import type { EndpointSliceObj, KObject, Kind, ServiceObj } from './model/k8s.ts'
+import type { RuleTraceResult } from './model/net.ts'
+import { ConntrackTable } from './net/conntrack.ts'
+import type { DataPlane, Sender } from './net/forward.ts'
+import { HttpClientSide } from './net/http.ts'
+import { World } from './net/world.ts'
+import { buildRuleset, explorePacket, healthCheckResponse } from './proxy/index.ts'
+import type { AffinityTable, Ruleset } from './proxy/types.ts'
+import { parseScenario } from './scenario/index.ts'
+import { decodeErrors } from './schema/index.ts'
+import { bootstrap } from './sim/bootstrap.ts'
+import { TimerQueue } from './sim/timers.ts'
+import type { PrngState } from './util/prng.ts'
+import { seedPrng } from './util/prng.ts'
+import type { YamlDoc } from './yaml/documents.ts'
+import { parseYamlDocuments } from './yaml/documents.ts'
+import { fieldPathToPath } from './yaml/fieldPath.ts'
+
+/** Default bound on `runUntilSettled` (simulated ms). */
+const SETTLE_LIMIT_MS = 300_000
+
+export class Simulation implements SimulationApi {
+  readonly config: ClusterConfig
+  readonly diagnostics: Diagnostic[] = []
+  readonly store: ObjectStore
+  readonly server: ApiServer
+  readonly rng: PrngState
+  private time = 0
+  private readonly timers = new TimerQueue()
+  private readonly events: EventRecorder
+  private readonly kubelets = new Map<string, Kubelet>()
+  private readonly controllers: Controller[]
+  private readonly ctx: ControllerContext
+  private readonly world: World
+  private readonly http: HttpClientSide
+  private readonly rulesets = new Map<string, { key: string; rs: Ruleset }>()
+  private readonly conntracks = new Map<string, ConntrackTable>()
+  private readonly affinities = new Map<string, AffinityTable>()
+  private readonly lbFlows = new Map<string, string>()
+  private emitted: SimEvent[] = []
+
+  constructor(text: string, file = 'scenario.yaml') {
+    const parsed = parseScenario(text, file)
+    this.config = parsed.config
+    this.diagnostics.push(...parsed.diagnostics)
+    this.rng = seedPrng(this.config.seed)
+    this.store = new ObjectStore(() => this.time)
+    this.server = new ApiServer(this.store, this.config, this.rng)
+    this.events = new EventRecorder(this.server)
+    for (const n of this.config.nodes) this.kubelets.set(n.name, new Kubelet(n))
+    this.controllers = [
+      new GarbageCollector(),
+      new DeploymentController(),
+      new ReplicationController('ReplicaSet'),
+      new ReplicationController('ReplicationController'),
+      new Scheduler(),
+      ...this.kubelets.values(),
+      new EndpointsController(),
+      new EndpointSliceController(),
+      new LoadBalancerController(),
+    ]
+    this.ctx = {
+      api: this.server,
+      store: this.store,
+      config: this.config,
+      rng: this.rng,
+      timers: this.timers,
+      events: this.events,
+      now: () => this.time,
+    }
+    const nodeDocs = new Map(parsed.objects.filter((o) => o.obj.kind === 'Node').map((o) => [o.obj.metadata.name, o.obj]))
+    bootstrap(this.server, this.config, nodeDocs)
+    for (const { obj, doc } of parsed.objects) {
+      if (obj.kind === 'Node') continue
+      this.diagnostics.push(...this.applyOne(obj, doc, file, true))
+    }
+    this.reconcile()
+    this.world = new World(this.store, this.config, this.kubelets)
+    const dp: DataPlane = {
+      world: this.world,
+      rng: this.rng,
+      now: () => this.time,
+      ruleset: (n) => this.ruleset(n),
+      conntrack: (n) => this.table(this.conntracks, n.name, () => new ConntrackTable()),
+      affinity: (n) => this.table(this.affinities, n.name, () => ({})),
+      lbFlows: this.lbFlows,
+      healthyNodes: (svc) => this.healthyNodes(svc),
+    }
+    this.http = new HttpClientSide(dp, this.store)
+  }
+
+  get api(): ApiReader {
+    return this.store
+  }
+
+  now(): number {
+    return this.time
+  }
+
+  objects(): KObject[] {
+    return this.store.all()
+  }
+
+  private table<T>(m: Map<string, T>, key: string, make: () => T): T {
+    let v = m.get(key)
+    if (v === undefined) m.set(key, (v = make()))
+    return v
+  }
+
+  /** Applies one decoded object; returns located diagnostics for what the API server refused. */
+  private applyOne(obj: KObject, doc: YamlDoc, file: string, keepStatus: boolean): Diagnostic[] {
+    const at = (path: (string | number)[]) => doc.pos(path)
+    const diag = (path: (string | number)[], message: string): Diagnostic => ({ ...at(path), severity: 'error', message, doc: doc.index })
+    const decode = decodeErrors(obj, obj.kind, obj.apiVersion)
+    if (decode.length) {
+      const head = `Error from server (BadRequest): error when creating "${file}": ${obj.kind} in version "${obj.apiVersion.split('/').pop()}" cannot be handled as a ${obj.kind}: `
+      return decode.map((d) => diag(d.path, head + d.message))
+    }
+    try {
+      this.server.apply(obj, { keepStatus })
+      return []
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e
+      if (e.reason === 'Invalid' && e.fieldErrors.length) {
+        // One diagnostic per field error, each at its field, worded as kubectl's single-error form.
+        return e.fieldErrors.map((fe) => diag(fieldPathToPath(fe.field), `The ${obj.kind} "${obj.metadata.name}" is invalid: ${formatFieldError(fe)}`))
+      }
+      if (e.reason === 'NoMatch') {
+        return [diag(['apiVersion'], `${e.message}${e.hint ? ` (hint: ${e.hint})` : ''}`)]
+      }
+      return [diag(['metadata', 'name'], `Error from server (${e.reason}): error when creating "${file}": ${e.message}`)]
+    }
+  }
+
+  applyManifests(text: string, file = 'manifest.yaml'): Diagnostic[] {
+    const { docs, errors } = parseYamlDocuments(text)
+    const out: Diagnostic[] = [...errors]
+    for (const doc of docs) {
+      const v = doc.value as KObject
+      if (!v || typeof v !== 'object' || !v.kind || !v.apiVersion || !v.metadata?.name) {
+        out.push({ ...doc.pos([]), severity: 'error', message: 'error validating data: apiVersion, kind and metadata.name must be set', doc: doc.index })
+        continue
+      }
+      out.push(...this.applyOne(v, doc, file, false))
+    }
+    this.reconcile()
+    return out
+  }
+
+  /** Runs controllers until no change is left unobserved. */
+  private reconcile(): void {
+    for (let round = 0; round < 1000; round++) {
+      const changes = this.store.pending
+      if (changes.length === 0) return
+      this.store.pending = []
+      for (const ch of changes) {
+        if (ch.kind === 'Event') continue
+        for (const c of this.controllers) c.observe(ch)
+        this.emitted.push({ at: this.time, type: ch.type === 'delete' ? 'object-deleted' : 'object-changed', ref: `${ch.kind}/${ch.key}` })
+      }
+      for (const c of this.controllers) c.sync(this.ctx)
+    }
+  }
+
+  step(ms: number): SimEvent[] {
+    const target = this.time + Math.max(0, Math.floor(ms))
+    this.reconcile()
+    for (;;) {
+      const t = this.timers.peekTime()
+      if (t === undefined || t > target) break
+      this.time = Math.max(this.time, t)
+      for (let timer = this.timers.popDue(this.time); timer; timer = this.timers.popDue(this.time)) {
+        const node = this.store.get<KObject & { spec: { nodeName?: string } }>('Pod', ...(timer.action.pod.split('/') as [string, string]))?.spec.nodeName
+        const kubelet = node ? this.kubelets.get(node) : undefined
+        if (kubelet) kubelet.fire(this.ctx, timer.action)
+        else for (const k of this.kubelets.values()) if (k.fire(this.ctx, timer.action)) break
+        this.reconcile()
+      }
+    }
+    this.time = target
+    const out = this.emitted
+    this.emitted = []
+    return out
+  }
+
+  /** A signature of every object except Events: it moves when anything observable changes. */
+  private signature(): string {
+    return (['Pod', 'Service', 'Endpoints', 'EndpointSlice', 'ReplicaSet', 'Deployment', 'ReplicationController', 'Node'] as Kind[])
+      .map((k) => this.store.kindVersion(k))
+      .join('.')
+  }
+
+  runUntilSettled(maxMs = SETTLE_LIMIT_MS): SimEvent[] {
+    const out: SimEvent[] = []
+    const start = this.time
+    // Quiet long enough for every readiness probe to reach its thresholds once more.
+    let quietNeeded = 1000
+    for (const p of this.store.list<KObject & { spec: { containers?: { readinessProbe?: { initialDelaySeconds?: number; periodSeconds?: number; successThreshold?: number; failureThreshold?: number } }[] } }>('Pod')) {
+      for (const c of p.spec.containers ?? []) {
+        const r = c.readinessProbe
+        if (r) quietNeeded = Math.max(quietNeeded, ((r.initialDelaySeconds ?? 0) + (r.periodSeconds ?? 10) * (Math.max(r.successThreshold ?? 1, r.failureThreshold ?? 3) + 1)) * 1000)
+      }
+    }
+    let lastSig = this.signature()
+    let quietSince = this.time
+    while (this.time - start < maxMs) {
+      out.push(...this.step(1000))
+      const sig = this.signature()
+      const busy = this.timers.entries().some((t) => t.action.type !== 'probe')
+      if (sig !== lastSig || busy) {
+        lastSig = sig
+        quietSince = this.time
+      } else if (this.time - quietSince >= Math.min(quietNeeded, maxMs)) break
+    }
+    return out
+  }
+
+  private ruleset(n: NodeSpecConfig): Ruleset {
+    const key = `${this.store.kindVersion('Service')}/${this.store.kindVersion('EndpointSlice')}`
+    const cached = this.rulesets.get(n.name)
+    if (cached && cached.key === key) return cached.rs
+    const rs = buildRuleset({
+      node: { name: n.name, ips: [n.internalIP, ...(n.externalIP ? [n.externalIP] : [])], podCIDR: n.podCIDR },
+      services: this.store.list<ServiceObj>('Service'),
+      slices: this.store.list<EndpointSliceObj>('EndpointSlice'),
+      config: this.config.proxy,
+    })
+    this.rulesets.set(n.name, { key, rs })
+    return rs
+  }
+
+  /** The node's generated ruleset as `iptables-save` / `nft list ruleset` would print it. */
+  rulesetOf(nodeName: string): Ruleset | undefined {
+    const n = this.config.nodes.find((x) => x.name === nodeName)
+    return n ? this.ruleset(n) : undefined
+  }
+
+  private healthyNodes(svc: ServiceObj): NodeSpecConfig[] {
+    const ready = this.config.nodes.filter((n) => n.ready && n.role !== 'control-plane')
+    const pool = ready.length ? ready : this.config.nodes.filter((n) => n.ready)
+    if (svc.spec.externalTrafficPolicy !== 'Local') return pool
+    const slices = this.store.list<EndpointSliceObj>('EndpointSlice', svc.metadata.namespace)
+    return pool.filter((n) => healthCheckResponse(svc, slices, n.name).status === 200)
+  }
+
+  /** Resolves `--from`: a client name, a node name, or a pod (`ns/name` or `name`). */
+  sender(from: string): Sender | undefined {
+    const client = this.world.clientsByName.get(from)
+    if (client) return { kind: 'client', client }
+    const node = this.world.nodesByName.get(from)
+    if (node) return { kind: 'node', node }
+    const pod = this.world.podByName(from)
+    if (pod) return { kind: 'pod', at: pod }
+    return undefined
+  }
+
+  request(from: string, url: string, opts?: RequestOptions): HttpResult[] {
+    const s = this.sender(from)
+    if (!s) throw new Error(`unknown sender "${from}": not a client, node or running pod`)
+    const results = this.http.request(s, url, opts)
+    for (const r of results) this.emitted.push({ at: this.time, type: 'trace', trace: r.trace })
+    return results
+  }
+
+  traceRules(q: RuleQuery): RuleTraceResult {
+    const n = this.config.nodes.find((x) => x.name === q.node)
+    if (!n) throw new Error(`unknown node "${q.node}"`)
+    return explorePacket(this.ruleset(n), { proto: q.proto ?? 'TCP', src: q.src, sport: 40000, dst: q.dst, dport: q.port }, {
+      hook: this.world.nodesByIP.get(q.src) === n ? 'OUTPUT' : 'PREROUTING',
+      isLocalAddress: (ip) => this.world.isLocal(n, ip),
+      affinity: {},
+      nowSeconds: Math.floor(this.time / 1000),
+    })
+  }
+
+  kubectl(args: string[]): KubectlResult {
+    return runKubectl(args, { api: this.store })
+  }
+
+  /** Runs a command in a pod's first running container (the modelled shell of kubelet/probes.ts). */
+  exec(ns: string, name: string, argv: string[]): { code: number; stdout: string; stderr: string } {
+    const c = this.podRuntime(ns, name)?.containers.find((x) => x.running)
+    if (!c) return { code: 1, stdout: '', stderr: `error: unable to upgrade connection: container not found ("${name}")` }
+    return execInContainer(c, argv)
+  }
+
+  /** The modelled runtime of a pod (for logs, exec and the UI). */
+  podRuntime(ns: string, name: string) {
+    const pod = this.store.get<KObject & { spec: { nodeName?: string } }>('Pod', ns, name)
+    return pod?.spec.nodeName ? this.kubelets.get(pod.spec.nodeName)?.runtime(`${ns}/${name}`) : undefined
+  }
+}
+
+/** Loads a scenario and returns the running simulation (not yet settled). */
+export function loadSimulation(text: string, file?: string): Simulation {
+  return new Simulation(text, file)
+}
