@@ -6,6 +6,7 @@
 import { formatFieldError } from './admission/index.ts'
 import { ApiError } from './api/errors.ts'
 import type { ApiReader } from './api/reader.ts'
+import { normalizeNulls } from './api/normalize.ts'
 import { ApiServer } from './api/server.ts'
 import { ObjectStore } from './api/store.ts'
 import type { Controller, ControllerContext } from './controllers/context.ts'
@@ -97,6 +98,10 @@ export class Simulation implements SimulationApi {
     bootstrap(this.server, this.config, nodeDocs)
     for (const { obj, doc } of parsed.objects) {
       if (obj.kind === 'Node') continue
+      if (doc.afterError) {
+        this.diagnostics.push(notApplied(doc))
+        continue
+      }
       this.diagnostics.push(...this.applyOne(obj, doc, file, true))
     }
     this.reconcile()
@@ -133,13 +138,20 @@ export class Simulation implements SimulationApi {
   }
 
   /** Applies one decoded object; returns located diagnostics for what the API server refused. */
-  private applyOne(obj: KObject, doc: YamlDoc, file: string, keepStatus: boolean): Diagnostic[] {
+  private applyOne(raw: KObject, doc: YamlDoc, file: string, keepStatus: boolean): Diagnostic[] {
     const at = (path: (string | number)[]) => doc.pos(path)
     const diag = (path: (string | number)[], message: string): Diagnostic => ({ ...at(path), severity: 'error', message, doc: doc.index })
-    const decode = decodeErrors(obj, obj.kind, obj.apiVersion)
+    const decode = decodeErrors(raw, raw.kind, raw.apiVersion)
     if (decode.length) {
-      const head = `Error from server (BadRequest): error when creating "${file}": ${obj.kind} in version "${obj.apiVersion.split('/').pop()}" cannot be handled as a ${obj.kind}: `
-      return decode.map((d) => diag(d.path, head + d.message))
+      const head = `Error from server (BadRequest): error when creating "${file}": ${raw.kind} in version "${raw.apiVersion.split('/').pop()}" cannot be handled as a ${raw.kind}: `
+      // An unknown field is marked at its key; a wrongly typed one at its value.
+      return decode.map((d) => ({ ...(d.reason === 'unknownField' ? doc.keyPos(d.path) : doc.pos(d.path)), severity: 'error' as const, message: head + d.message, doc: doc.index }))
+    }
+    const obj = normalizeNulls(raw) as KObject
+    obj.metadata ??= { name: '' }
+    if (!obj.metadata.name) {
+      // kubectl apply looks the object up by name before anything else.
+      return [diag(['metadata'], 'error: resource name may not be empty')]
     }
     try {
       this.server.apply(obj, { keepStatus })
@@ -161,6 +173,10 @@ export class Simulation implements SimulationApi {
     const { docs, errors } = parseYamlDocuments(text)
     const out: Diagnostic[] = [...errors]
     for (const doc of docs) {
+      if (doc.afterError) {
+        out.push(notApplied(doc))
+        continue
+      }
       const v = doc.value as KObject
       if (!v || typeof v !== 'object' || !v.kind || !v.apiVersion || !v.metadata?.name) {
         out.push({ ...doc.pos([]), severity: 'error', message: 'error validating data: apiVersion, kind and metadata.name must be set', doc: doc.index })
@@ -249,6 +265,8 @@ export class Simulation implements SimulationApi {
       services: this.store.list<ServiceObj>('Service'),
       slices: this.store.list<EndpointSliceObj>('EndpointSlice'),
       config: this.config.proxy,
+      // kube-proxy learns the service ranges from ServiceCIDR objects; here, the apiserver flag.
+      serviceCIDRs: [this.config.serviceSubnet],
     })
     this.rulesets.set(n.name, { key, rs })
     return rs
@@ -314,6 +332,14 @@ export class Simulation implements SimulationApi {
     const pod = this.store.get<KObject & { spec: { nodeName?: string } }>('Pod', ns, name)
     return pod?.spec.nodeName ? this.kubelets.get(pod.spec.nodeName)?.runtime(`${ns}/${name}`) : undefined
   }
+}
+
+/**
+ * kubectl reads a file document by document and stops at the first YAML syntax error, so
+ * documents after it are not applied; say so where they start.
+ */
+function notApplied(doc: YamlDoc): Diagnostic {
+  return { line: doc.startLine, col: 1, severity: 'warning', message: 'not applied: kubectl stops reading a file at its first YAML error, which comes before this document', doc: doc.index }
 }
 
 /** Loads a scenario and returns the running simulation (not yet settled). */

@@ -15,6 +15,12 @@ type Owner = KObject & {
   status?: Record<string, unknown>
 }
 
+/**
+ * The playground's own bound on pods in the whole cluster (a browser tab is not a datacenter).
+ * Past it, controllers report FailedCreate as they would when a quota is exhausted.
+ */
+export const PLAYGROUND_MAX_PODS = 10_000
+
 const isActive = (p: PodObj) =>
   !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed'
 const isReady = (p: PodObj) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
@@ -81,7 +87,13 @@ export class ReplicationController implements Controller {
     const active = owned.filter(isActive)
     const want = owner.spec.replicas ?? 1
     if (active.length < want) {
-      for (let i = active.length; i < want; i++) this.createPod(ctx, owner)
+      for (let i = active.length; i < want; i++) {
+        if (ctx.store.count('Pod') >= PLAYGROUND_MAX_PODS) {
+          ctx.events.record(owner, 'Warning', 'FailedCreate', `Error creating: the playground simulates at most ${PLAYGROUND_MAX_PODS} pods`, { component: this.name })
+          break
+        }
+        this.createPod(ctx, owner)
+      }
     } else if (active.length > want) {
       // controller.ActivePods ordering: unscheduled < scheduled, pending < running, not ready < ready, newer first.
       const rank = (p: PodObj) => [p.spec.nodeName ? 1 : 0, p.status?.phase === 'Running' ? 1 : 0, isReady(p) ? 1 : 0]

@@ -22,6 +22,9 @@ function tolerates(t: Toleration, taint: Taint): boolean {
   return t.key === taint.key && (t.value ?? '') === (taint.value ?? '')
 }
 
+/** The kubelet's default --max-pods: the node's `pods` capacity. */
+export const MAX_PODS_PER_NODE = 110
+
 export function nodeIsReady(n: NodeObj): boolean {
   return n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
 }
@@ -56,7 +59,7 @@ export class Scheduler implements Controller {
       const [ns, name] = key.split('/') as [string, string]
       const pod = ctx.store.get<PodObj>('Pod', ns, name)
       if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) continue
-      const feasible = nodes.filter((n) => this.fits(pod, n))
+      const feasible = nodes.filter((n) => this.fits(pod, n) && (total.get(n.metadata.name) ?? 0) < MAX_PODS_PER_NODE)
       if (feasible.length === 0) {
         ctx.events.record(pod, 'Warning', 'FailedScheduling', `0/${nodes.length} nodes are available: ${this.whyNot(pod, nodes)}.`, { component: this.name })
         continue
@@ -105,8 +108,9 @@ export class Scheduler implements Controller {
       if (!nodeIsReady(n)) add("node(s) had untolerated taint {node.kubernetes.io/not-ready: }")
       else if ((n.spec?.taints ?? []).some((t) => t.effect === 'NoSchedule' && !(pod.spec.tolerations ?? []).some((tol) => tolerates(tol as Toleration, t as Taint))))
         add(`node(s) had untolerated taint {${(n.spec!.taints![0] as Taint).key}: }`)
+      else if (this.fits(pod, n)) add('Too many pods')
       else add("node(s) didn't match Pod's node affinity/selector")
     }
-    return [...reasons].map(([r, c]) => `${c} ${r}`).sort().join(', ')
+    return [...reasons].map(([r, c]) => `${c} ${r}`).sort().join(', ') + '. preemption: 0/' + nodes.length + ' nodes are available: ' + nodes.length + ' Preemption is not helpful for scheduling'
   }
 }

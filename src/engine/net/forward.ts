@@ -8,6 +8,7 @@ import type { ServiceObj } from '../model/k8s.ts'
 import type { ClientConfig, NodeSpecConfig } from '../model/cluster.ts'
 import type { Cause, Headers, Hop, Location } from '../model/net.ts'
 import type { PrngState } from '../util/prng.ts'
+import { cidrContains, parseCidr } from '../util/ip.ts'
 import { nextFloat, nextInt } from '../util/prng.ts'
 import type { ConntrackEntry, ConntrackTable } from './conntrack.ts'
 import { TCP_ESTABLISHED_MS } from './conntrack.ts'
@@ -82,6 +83,13 @@ export function walk(dp: DataPlane, sender: Sender, h: Headers): Walk {
         const sp = (lbSvc.spec.ports ?? []).find((p) => p.port === cur.dport && (p.protocol ?? 'TCP') === cur.proto)
         if (!sp?.nodePort) {
           hops.push({ at: lbLoc, kind: 'drop', before: same(cur), after: same(cur), reason: `the load balancer has no listener on port ${cur.dport}`, cause: { source: 'cloud-lb', object: `Service/${lbSvc.metadata.namespace}/${lbSvc.metadata.name}` } })
+          return fail('dropped')
+        }
+        // The cloud enforces loadBalancerSourceRanges in front of the nodes (kube-proxy's KUBE-FW
+        // chain only sees traffic that still targets the LB IP, i.e. from inside the cluster).
+        const ranges = (lbSvc.spec.loadBalancerSourceRanges ?? []).map((r) => parseCidr(r.trim())).filter((c) => c !== undefined)
+        if (ranges.length && !ranges.some((c) => cidrContains(c, cur.src))) {
+          hops.push({ at: lbLoc, kind: 'drop', before: same(cur), after: same(cur), reason: `${cur.src} is not in loadBalancerSourceRanges (${lbSvc.spec.loadBalancerSourceRanges!.join(', ')})`, cause: { source: 'cloud-lb', object: `Service/${lbSvc.metadata.namespace}/${lbSvc.metadata.name}` } })
           return fail('dropped')
         }
         const flowKey = `${cur.proto} ${cur.src}:${cur.sport} > ${cur.dst}:${cur.dport}`

@@ -178,3 +178,41 @@ describe('determinism', () => {
     expect(run((t) => t.replace('seed: 42', 'seed: 43'))).not.toBe(run())
   })
 })
+
+describe('nftables mode (kind Cluster config with kubeProxyMode: nftables)', () => {
+  const nft = (t: string) => `${t}\n---\nkind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\nnetworking:\n  kubeProxyMode: nftables\n`
+  const sim = settled('kubia-nodeport.yaml', nft)
+
+  it('serves the NodePort through numgen/vmap rules with the same SNAT and extra hop', () => {
+    const [r] = sim.request('laptop', 'http://172.18.0.2:30123/')
+    expect(r!.status).toBe(200)
+    const dnat = r!.trace.hops.find((h) => h.kind === 'dnat')!
+    expect(dnat.cause?.source).toBe('nftables')
+    expect(dnat.cause?.rule).toMatch(/dnat to 10\.244\.\d+\.\d+:8080/)
+    expect(r!.trace.hops.some((h) => h.kind === 'snat')).toBe(true)
+  })
+
+  it('REJECTs a wrong port on an allocated ClusterIP and DROPs an unallocated service address (§7.2)', () => {
+    expect(sim.traceRules({ node: 'kind-worker', src: '10.244.1.2', dst: '10.96.0.1', port: 80 }).verdict).toBe('REJECT')
+    expect(sim.traceRules({ node: 'kind-worker', src: '10.244.1.2', dst: '10.96.5.5', port: 80 }).verdict).toBe('DROP')
+  })
+})
+
+describe('loadBalancerSourceRanges and localhost NodePorts', () => {
+  it('lets only allowed sources through the cloud load balancer', () => {
+    const sim = settled('loadbalancer.yaml', (t) => t.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  loadBalancerSourceRanges: [203.0.113.8/32]\n'))
+    const ip = sim.api.get<ServiceObj>('Service', 'default', 'kubia-loadbalancer')!.status!.loadBalancer!.ingress![0]!.ip!
+    const [denied] = sim.request('laptop', `http://${ip}/`)
+    expect(denied!.status).toBe(0)
+    expect(denied!.trace.hops.at(-1)).toMatchObject({ kind: 'drop', at: { kind: 'loadbalancer' } })
+    const [allowed] = sim.request('browser', `http://${ip}/`)
+    expect(allowed!.status).toBe(200)
+  })
+
+  it('answers 127.0.0.1:<nodePort> on a node, masqueraded (iptables localhost NodePorts)', () => {
+    const sim = settled('kubia-nodeport.yaml')
+    const [r] = sim.request('kind-worker', 'http://127.0.0.1:30123/')
+    expect(r!.status).toBe(200)
+    expect(r!.trace.hops.some((h) => h.kind === 'snat')).toBe(true)
+  })
+})

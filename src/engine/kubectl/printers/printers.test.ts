@@ -94,10 +94,6 @@ describe('formatEndpoints (§6.2)', () => {
   })
 })
 
-const MIN = 60_000
-const at = (ago: number): string => new Intl.DateTimeFormat('en').format(0) && '' + ago // never used; placeholder to keep imports tidy
-void at
-
 type Status = NonNullable<PodObj['status']>
 const cs = (state: object, extra: object = {}) => ({ name: 'kubia', image: 'luksa/kubia', imageID: '', ready: false, restartCount: 0, state, ...extra })
 
@@ -150,5 +146,4 @@ describe('printPod READY / STATUS / RESTARTS', () => {
     const p = pod('p', { meta: { deletionTimestamp: '2025-01-01T23:59:30Z' }, status: { phase: 'Succeeded', containerStatuses: [cs({ terminated: { exitCode: 0, reason: 'Completed' } })] } })
     expect(podStatusCells(p, NOW).status).toBe('Completed')
   })
-  void MIN
 })

@@ -9,11 +9,12 @@ const LOAD_BALANCER_WIDTH = 16
 
 /**
  * Whether the LoadBalancer ingress part of EXTERNAL-IP is cut to 16 characters without
- * `-o wide` (kubernetes-facts.md §6.1, from printers.go). Note: since server-side printing,
- * the API server's TableConvertor builds rows with GenerateOptions{Wide: true}, so a real
- * cluster may show the full value; flip this to false to mirror that.
+ * `-o wide`. printService (printers.go) cuts it when GenerateOptions.Wide is false, but
+ * kubectl has printed tables server-side since 1.11 and the API server's TableConvertor always
+ * passes GenerateOptions{Wide: true} (pkg/printers/storage/storage.go), so a real cluster shows
+ * the full value. We follow the real cluster; the cut stays available for the printer tests.
  */
-export const TRUNCATE_LB_INGRESS_WITHOUT_WIDE = true
+export const TRUNCATE_LB_INGRESS_WITHOUT_WIDE = false
 
 /** loadBalancerStatusStringer: ingress IPs (else hostnames), sorted and de-duplicated. */
 export function loadBalancerStatusString(svc: ServiceObj, wide: boolean): string {

@@ -226,7 +226,7 @@ endpoints/kubernetes   172.18.0.2:6443   5m
   })
 })
 
-describe('EXTERNAL-IP of LoadBalancer ingress is cut to 16 characters without -o wide (PRNT)', () => {
+describe('EXTERNAL-IP of LoadBalancer ingress is printed whole: the API server generates wide rows (storage.go)', () => {
   const lb = service(
     'lb',
     { type: 'LoadBalancer', clusterIPs: ['10.96.7.7'], ports: [{ port: 80, nodePort: 31000, protocol: 'TCP' }] },
@@ -235,7 +235,7 @@ describe('EXTERNAL-IP of LoadBalancer ingress is cut to 16 characters without -o
   const lbApi = fakeApi([lb], NOW)
   test('default output', () => {
     expect(runKubectl(['get', 'svc'], { api: lbApi }).stdout).toBe(
-      'NAME   TYPE           CLUSTER-IP   EXTERNAL-IP        PORT(S)        AGE\nlb     LoadBalancer   10.96.7.7    a1b2c3d4e5.el...   80:31000/TCP   5m\n',
+      'NAME   TYPE           CLUSTER-IP   EXTERNAL-IP                  PORT(S)        AGE\nlb     LoadBalancer   10.96.7.7    a1b2c3d4e5.elb.example.com   80:31000/TCP   5m\n',
     )
   })
   test('-o wide shows the whole value', () => {
@@ -338,5 +338,63 @@ metadata:
     const out = runKubectl(['get', 'pod', 'mf', '-o', 'yaml'], { api: fakeApi([p], NOW) }).stdout
     expect(out).not.toContain('managedFields')
     expect(out).toContain('  name: mf\n')
+  })
+})
+
+describe('other printers: events, ingresses, secrets', () => {
+  const p = pod('kubia-a')
+  const objs: KObject[] = [
+    {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'a-backoff', namespace: 'default' },
+      involvedObject: { kind: 'Pod', name: 'kubia-a', namespace: 'default' },
+      type: 'Warning',
+      reason: 'BackOff',
+      message: 'Back-off restarting failed container',
+      firstTimestamp: '2025-01-01T23:50:00Z',
+      lastTimestamp: '2025-01-01T23:59:30Z',
+      count: 4,
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'b-scheduled', namespace: 'default' },
+      involvedObject: { kind: 'Pod', name: p.metadata.name, namespace: 'default' },
+      type: 'Normal',
+      reason: 'Scheduled',
+      message: 'Successfully assigned default/kubia-a to worker1\n',
+      eventTime: '2025-01-01T23:58:00.000000Z',
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'kubia', namespace: 'default', creationTimestamp: '2025-01-01T23:55:00Z' },
+      spec: { ingressClassName: 'nginx', rules: [{ host: 'kubia.example.com' }] },
+      status: { loadBalancer: { ingress: [{ ip: '172.18.0.100' }] } },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'multi', namespace: 'default', creationTimestamp: '2025-01-01T23:55:00Z' },
+      spec: { rules: ['a.x', 'b.x', 'c.x', 'd.x'].map((host) => ({ host })), tls: [{ hosts: ['a.x'] }] },
+    },
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'tls', namespace: 'default', creationTimestamp: '2025-01-01T23:55:00Z' }, type: 'kubernetes.io/tls', data: { 'tls.crt': 'x', 'tls.key': 'y' } },
+  ]
+  const k = (...args: string[]) => runKubectl(args, { api: fakeApi(objs, NOW) }).stdout
+  test('get events', () => {
+    expect(k('get', 'events')).toBe(`LAST SEEN   TYPE      REASON      OBJECT        MESSAGE
+30s         Warning   BackOff     pod/kubia-a   Back-off restarting failed container
+2m          Normal    Scheduled   pod/kubia-a   Successfully assigned default/kubia-a to worker1
+`)
+  })
+  test('get ingress', () => {
+    expect(k('get', 'ing')).toBe(`NAME    CLASS    HOSTS                     ADDRESS        PORTS     AGE
+kubia   nginx    kubia.example.com         172.18.0.100   80        5m
+multi   <none>   a.x,b.x,c.x + 1 more...                  80, 443   5m
+`)
+  })
+  test('get secrets', () => {
+    expect(k('get', 'secrets')).toBe('NAME   TYPE                DATA   AGE\ntls    kubernetes.io/tls   2      5m\n')
   })
 })
