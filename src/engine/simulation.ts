@@ -55,7 +55,10 @@ export class Simulation implements SimulationApi {
   private readonly timers = new TimerQueue()
   private readonly events: EventRecorder
   private readonly kubelets = new Map<string, Kubelet>()
-  private readonly controllers: Controller[]
+  /** Controllers that run before the kubelets in each round (owners, then scheduling)… */
+  private readonly upstream: Controller[]
+  /** …and after them (what reacts to pod status). */
+  private readonly downstream: Controller[]
   private readonly ctx: ControllerContext
   private readonly world: World
   private readonly http: HttpClientSide
@@ -74,17 +77,14 @@ export class Simulation implements SimulationApi {
     this.server = new ApiServer(this.store, this.config, this.rng)
     this.events = new EventRecorder(this.server)
     for (const n of this.config.nodes) this.kubelets.set(n.name, new Kubelet(n))
-    this.controllers = [
+    this.upstream = [
       new GarbageCollector(),
       new DeploymentController(),
       new ReplicationController('ReplicaSet'),
       new ReplicationController('ReplicationController'),
       new Scheduler(),
-      ...this.kubelets.values(),
-      new EndpointsController(),
-      new EndpointSliceController(),
-      new LoadBalancerController(),
     ]
+    this.downstream = [new EndpointsController(), new EndpointSliceController(), new LoadBalancerController()]
     this.ctx = {
       api: this.server,
       store: this.store,
@@ -196,10 +196,20 @@ export class Simulation implements SimulationApi {
       this.store.pending = []
       for (const ch of changes) {
         if (ch.kind === 'Event') continue
-        for (const c of this.controllers) c.observe(ch)
+        for (const c of this.upstream) c.observe(ch)
+        for (const c of this.downstream) c.observe(ch)
+        // A kubelet watches only the pods bound to its node.
+        if (ch.kind === 'Pod') {
+          const a = (ch.old?.spec as { nodeName?: string } | undefined)?.nodeName
+          const b = (ch.obj?.spec as { nodeName?: string } | undefined)?.nodeName
+          if (a) this.kubelets.get(a)?.observe(ch)
+          if (b && b !== a) this.kubelets.get(b)?.observe(ch)
+        }
         this.emitted.push({ at: this.time, type: ch.type === 'delete' ? 'object-deleted' : 'object-changed', ref: `${ch.kind}/${ch.key}` })
       }
-      for (const c of this.controllers) c.sync(this.ctx)
+      for (const c of this.upstream) c.sync(this.ctx)
+      for (const k of this.kubelets.values()) k.sync(this.ctx)
+      for (const c of this.downstream) c.sync(this.ctx)
     }
   }
 

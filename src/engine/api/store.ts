@@ -1,6 +1,7 @@
 /**
  * The object store behind the simulated API server: objects keyed by kind, namespace and name,
- * with a change log that controllers consume (our stand-in for watches).
+ * with a change log that controllers consume (our stand-in for watches), and the indexes the
+ * controllers' informers would keep (pods by owner and by label, services by selector).
  */
 import type { KObject, Kind } from '../model/k8s.ts'
 import { NAMESPACED_KINDS } from '../model/k8s.ts'
@@ -27,21 +28,101 @@ export interface Change {
   obj?: KObject
 }
 
+/** Objects of one kind, kept sorted by key. Lists handed out are never mutated afterwards (copy on write). */
+class KindTable {
+  readonly byKey = new Map<string, KObject>()
+  private keys: string[] = []
+  private objs: KObject[] = []
+  private shared = false
+
+  private index(key: string): number {
+    let lo = 0
+    let hi = this.keys.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.keys[mid]! < key) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  private own(): void {
+    if (this.shared) {
+      this.keys = this.keys.slice()
+      this.objs = this.objs.slice()
+      this.shared = false
+    }
+  }
+
+  set(key: string, obj: KObject): KObject | undefined {
+    const old = this.byKey.get(key)
+    this.byKey.set(key, obj)
+    this.own()
+    const i = this.index(key)
+    if (old) this.objs[i] = obj
+    else {
+      this.keys.splice(i, 0, key)
+      this.objs.splice(i, 0, obj)
+    }
+    return old
+  }
+
+  delete(key: string): KObject | undefined {
+    const old = this.byKey.get(key)
+    if (!old) return undefined
+    this.byKey.delete(key)
+    this.own()
+    const i = this.index(key)
+    this.keys.splice(i, 1)
+    this.objs.splice(i, 1)
+    return old
+  }
+
+  /** A sorted snapshot; later writes do not change it. */
+  snapshot(): readonly KObject[] {
+    this.shared = true
+    return this.objs
+  }
+}
+
+/** A multimap from an index key to object keys. */
+class Index {
+  private readonly m = new Map<string, Set<string>>()
+  add(ix: string, key: string): void {
+    let s = this.m.get(ix)
+    if (!s) this.m.set(ix, (s = new Set()))
+    s.add(key)
+  }
+  remove(ix: string, key: string): void {
+    const s = this.m.get(ix)
+    if (s) {
+      s.delete(key)
+      if (s.size === 0) this.m.delete(ix)
+    }
+  }
+  get(ix: string): ReadonlySet<string> | undefined {
+    return this.m.get(ix)
+  }
+}
+
+const controllerOf = (o: KObject) => o.metadata.ownerReferences?.find((r) => r.controller)?.uid
+const labelIx = (ns: string | undefined, k: string, v: string) => `${ns ?? ''}\u0000${k}\u0000${v}`
+const selectorOf = (o: KObject) => (o as { spec?: { selector?: Record<string, string> } }).spec?.selector
+/** A Service is indexed under its smallest selector pair (any pod it selects carries that pair). */
+const firstPair = (sel: Record<string, string> | undefined) => {
+  const k = sel ? Object.keys(sel).sort()[0] : undefined
+  return k === undefined ? undefined : ([k, sel![k]!] as const)
+}
+
 export class ObjectStore implements ApiReader {
-  private readonly byKind = new Map<string, Map<string, KObject>>()
-  private readonly sortedCache = new Map<string, KObject[]>()
+  private readonly tables = new Map<string, KindTable>()
   private readonly versions = new Map<string, number>()
+  private readonly podsByOwner = new Index()
+  private readonly podsByLabel = new Index()
+  private readonly orphanPods = new Index()
+  private readonly servicesBySelector = new Index()
   /** Changes not yet seen by the controllers; drained by the simulation loop. */
   pending: Change[] = []
-
-  /** A counter that moves whenever an object of the kind changes (for caches keyed on inputs). */
-  kindVersion(kind: Kind): number {
-    return this.versions.get(kind) ?? 0
-  }
-
-  private bump(kind: string): void {
-    this.versions.set(kind, (this.versions.get(kind) ?? 0) + 1)
-  }
 
   constructor(private readonly clock: () => number) {}
 
@@ -49,53 +130,115 @@ export class ObjectStore implements ApiReader {
     return this.clock()
   }
 
-  private table(kind: string): Map<string, KObject> {
-    let t = this.byKind.get(kind)
-    if (!t) this.byKind.set(kind, (t = new Map()))
+  /** A counter that moves whenever an object of the kind changes (for caches keyed on inputs). */
+  kindVersion(kind: Kind): number {
+    return this.versions.get(kind) ?? 0
+  }
+
+  private table(kind: string): KindTable {
+    let t = this.tables.get(kind)
+    if (!t) this.tables.set(kind, (t = new KindTable()))
     return t
   }
 
   get<T extends KObject = KObject>(kind: Kind, namespace: string | undefined, name: string): T | undefined {
-    return this.byKind.get(kind)?.get(objectKey(kind, namespace, name)) as T | undefined
+    return this.tables.get(kind)?.byKey.get(objectKey(kind, namespace, name)) as T | undefined
   }
 
+  /** Sorted by namespace then name. The array is a snapshot: safe to keep and to iterate while writing. */
   list<T extends KObject = KObject>(kind: Kind, namespace?: string): T[] {
-    let all = this.sortedCache.get(kind)
-    if (!all) {
-      const t = this.byKind.get(kind)
-      all = t ? [...t.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]) : []
-      this.sortedCache.set(kind, all)
-    }
-    if (namespace === undefined) return all as T[]
-    return all.filter((o) => o.metadata.namespace === namespace) as T[]
+    const all = (this.tables.get(kind)?.snapshot() ?? []) as T[]
+    if (namespace === undefined) return all
+    return all.filter((o) => o.metadata.namespace === namespace)
   }
 
   /** Number of stored objects of a kind. */
   count(kind: Kind): number {
-    return this.byKind.get(kind)?.size ?? 0
+    return this.tables.get(kind)?.byKey.size ?? 0
+  }
+
+  /** Pods whose controlling owner has this uid. */
+  podsOwnedBy(uid: string): KObject[] {
+    return this.resolve('Pod', this.podsByOwner.get(uid))
+  }
+
+  /** Pods in a namespace with no controlling owner (candidates for adoption). */
+  orphanPodsIn(namespace: string): KObject[] {
+    return this.resolve('Pod', this.orphanPods.get(namespace))
+  }
+
+  /** Pods in a namespace that carry every pair of the map selector (sorted by name). */
+  podsSelectedBy(namespace: string | undefined, selector: Record<string, string> | undefined): KObject[] {
+    if (!selector) return []
+    let best: ReadonlySet<string> | undefined
+    for (const [k, v] of Object.entries(selector)) {
+      const s = this.podsByLabel.get(labelIx(namespace, k, v))
+      if (!s) return []
+      if (!best || s.size < best.size) best = s
+    }
+    if (!best) return []
+    const entries = Object.entries(selector)
+    return this.resolve('Pod', best).filter((p) => entries.every(([k, v]) => p.metadata.labels?.[k] === v))
+  }
+
+  /** Services in a namespace whose selector might select these labels (callers still match fully). */
+  servicesMaybeSelecting(namespace: string | undefined, labels: Record<string, string> | undefined): KObject[] {
+    const keys = new Set<string>()
+    for (const [k, v] of Object.entries(labels ?? {})) for (const key of this.servicesBySelector.get(labelIx(namespace, k, v)) ?? []) keys.add(key)
+    return this.resolve('Service', keys)
+  }
+
+  private resolve(kind: string, keys: Iterable<string> | undefined): KObject[] {
+    if (!keys) return []
+    const t = this.tables.get(kind)
+    const out: KObject[] = []
+    for (const k of [...keys].sort()) {
+      const o = t?.byKey.get(k)
+      if (o) out.push(o)
+    }
+    return out
+  }
+
+  private unindex(kind: string, key: string, o: KObject): void {
+    if (kind === 'Pod') {
+      const owner = controllerOf(o)
+      if (owner) this.podsByOwner.remove(owner, key)
+      else this.orphanPods.remove(o.metadata.namespace ?? '', key)
+      for (const [k, v] of Object.entries(o.metadata.labels ?? {})) this.podsByLabel.remove(labelIx(o.metadata.namespace, k, v), key)
+    } else if (kind === 'Service') {
+      const p = firstPair(selectorOf(o))
+      if (p) this.servicesBySelector.remove(labelIx(o.metadata.namespace, p[0], p[1]), key)
+    }
+  }
+
+  private reindex(kind: string, key: string, o: KObject): void {
+    if (kind === 'Pod') {
+      const owner = controllerOf(o)
+      if (owner) this.podsByOwner.add(owner, key)
+      else this.orphanPods.add(o.metadata.namespace ?? '', key)
+      for (const [k, v] of Object.entries(o.metadata.labels ?? {})) this.podsByLabel.add(labelIx(o.metadata.namespace, k, v), key)
+    } else if (kind === 'Service') {
+      const p = firstPair(selectorOf(o))
+      if (p) this.servicesBySelector.add(labelIx(o.metadata.namespace, p[0], p[1]), key)
+    }
   }
 
   /** Kinds that currently hold objects. */
   kinds(): string[] {
-    return [...this.byKind.keys()].filter((k) => (this.byKind.get(k)?.size ?? 0) > 0)
+    return [...this.tables.keys()].filter((k) => this.count(k as Kind) > 0)
+  }
+
+  private bump(kind: string): void {
+    this.versions.set(kind, (this.versions.get(kind) ?? 0) + 1)
   }
 
   /** Stores an object (create or replace) and records the change. */
   put(obj: KObject): void {
     const kind = obj.kind as Kind
     const key = objectKey(kind, obj.metadata.namespace, obj.metadata.name)
-    const t = this.table(kind)
-    const old = t.get(key)
-    t.set(key, obj)
-    if (!old) this.sortedCache.delete(kind)
-    else {
-      const cached = this.sortedCache.get(kind)
-      if (cached) {
-        const i = cached.indexOf(old)
-        if (i >= 0) cached[i] = obj
-        else this.sortedCache.delete(kind)
-      }
-    }
+    const old = this.table(kind).set(key, obj)
+    if (old) this.unindex(kind, key, old)
+    this.reindex(kind, key, obj)
     this.bump(kind)
     this.pending.push({ kind, key, type: 'upsert', old, obj })
   }
@@ -103,11 +246,9 @@ export class ObjectStore implements ApiReader {
   /** Removes an object and records the change. */
   remove(kind: Kind, namespace: string | undefined, name: string): KObject | undefined {
     const key = objectKey(kind, namespace, name)
-    const t = this.byKind.get(kind)
-    const old = t?.get(key)
-    if (!t || !old) return undefined
-    t.delete(key)
-    this.sortedCache.delete(kind)
+    const old = this.tables.get(kind)?.delete(key)
+    if (!old) return undefined
+    this.unindex(kind, key, old)
     this.bump(kind)
     this.pending.push({ kind, key, type: 'delete', old })
     return old
@@ -115,6 +256,6 @@ export class ObjectStore implements ApiReader {
 
   /** Every object, grouped by kind in a stable order. */
   all(): KObject[] {
-    return [...this.byKind.keys()].sort().flatMap((k) => this.list(k as Kind))
+    return [...this.tables.keys()].sort().flatMap((k) => this.list(k as Kind))
   }
 }

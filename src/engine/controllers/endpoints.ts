@@ -14,7 +14,7 @@ import { byString, findPort, hasSelector, isPodReady, shouldPodBeInEndpoints } f
 
 /** Services in a namespace that select the given labels. */
 export function servicesSelecting(ctx: ControllerContext, ns: string | undefined, labels: Record<string, string> | undefined): ServiceObj[] {
-  return ctx.store.list<ServiceObj>('Service', ns).filter((s) => hasSelector(s) && matchesMap(s.spec.selector, labels))
+  return (ctx.store.servicesMaybeSelecting(ns, labels) as ServiceObj[]).filter((s) => hasSelector(s) && matchesMap(s.spec.selector, labels))
 }
 
 /** Marks services dirty for a pod change (old and new labels both count). */
@@ -68,8 +68,7 @@ export class EndpointsController implements Controller {
   private computeSubsets(ctx: ControllerContext, svc: ServiceObj): EndpointSubset[] {
     const tolerateUnready = svc.spec.publishNotReadyAddresses === true
     const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>()
-    for (const pod of ctx.store.list<PodObj>('Pod', svc.metadata.namespace)) {
-      if (!matchesMap(svc.spec.selector, pod.metadata.labels)) continue
+    for (const pod of ctx.store.podsSelectedBy(svc.metadata.namespace, svc.spec.selector) as PodObj[]) {
       if (!shouldPodBeInEndpoints(pod, tolerateUnready)) continue
       const addr: EndpointAddress = {
         ip: pod.status!.podIP!,

@@ -16,7 +16,6 @@ import type { EndpointSliceObj, EndpointsObj, PodObj, ServiceObj, SliceEndpoint,
 import type { Controller, ControllerContext } from './context.ts'
 import { ownerRef } from './context.ts'
 import { dirtyServicesForPodChange } from './endpoints.ts'
-import { matchesMap } from './labels.ts'
 import { byString, findPort, hasSelector, isPodReady, shouldPodBeInEndpoints } from './podports.ts'
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
@@ -77,8 +76,7 @@ export class EndpointSliceController implements Controller {
   private desiredFromPods(ctx: ControllerContext, svc: ServiceObj): DesiredSlice[] {
     const publishNotReady = svc.spec.publishNotReadyAddresses === true
     const groups = new Map<string, DesiredSlice>()
-    for (const pod of ctx.store.list<PodObj>('Pod', svc.metadata.namespace)) {
-      if (!matchesMap(svc.spec.selector, pod.metadata.labels)) continue
+    for (const pod of ctx.store.podsSelectedBy(svc.metadata.namespace, svc.spec.selector) as PodObj[]) {
       if (!shouldPodBeInEndpoints(pod, true)) continue
       const ports: SlicePort[] = []
       for (const sp of svc.spec.ports ?? []) {

@@ -62,28 +62,26 @@ export class ReplicationController implements Controller {
   }
 
   private syncOne(ctx: ControllerContext, owner: Owner): void {
-    const uid = owner.metadata.uid
-    const pods = ctx.store.list<PodObj>('Pod', owner.metadata.namespace)
+    const uid = owner.metadata.uid!
     // Adopt orphans that match the selector (the book's "pods join the RC by their labels" lesson),
     // release owned pods whose labels no longer match.
     const owned: PodObj[] = []
-    for (const p of pods) {
-      const cu = controllerUid(p)
-      const matches = this.selects(owner, p)
-      if (cu === uid) {
-        if (matches) owned.push(p)
-        else {
-          const orphan = clone(p)
-          orphan.metadata.ownerReferences = orphan.metadata.ownerReferences?.filter((r: { uid: string }) => r.uid !== uid)
-          ctx.api.write(orphan)
-        }
-      } else if (!cu && matches && isActive(p)) {
-        const adopted = clone(p)
-        adopted.metadata.ownerReferences = [...(adopted.metadata.ownerReferences ?? []), ownerRef(owner)]
-        ctx.api.write(adopted)
-        owned.push(adopted)
+    for (const p of ctx.store.podsOwnedBy(uid) as PodObj[]) {
+      if (this.selects(owner, p)) owned.push(p)
+      else {
+        const orphan = clone(p)
+        orphan.metadata.ownerReferences = orphan.metadata.ownerReferences?.filter((r: { uid: string }) => r.uid !== uid)
+        ctx.api.write(orphan)
       }
     }
+    for (const p of ctx.store.orphanPodsIn(owner.metadata.namespace ?? 'default') as PodObj[]) {
+      if (!this.selects(owner, p) || !isActive(p)) continue
+      const adopted = clone(p)
+      adopted.metadata.ownerReferences = [...(adopted.metadata.ownerReferences ?? []), ownerRef(owner)]
+      ctx.api.write(adopted)
+      owned.push(adopted)
+    }
+    owned.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))
     const active = owned.filter(isActive)
     const want = owner.spec.replicas ?? 1
     if (active.length < want) {
@@ -133,7 +131,7 @@ export class ReplicationController implements Controller {
   }
 
   private writeStatus(ctx: ControllerContext, owner: Owner): void {
-    const pods = ctx.store.list<PodObj>('Pod', owner.metadata.namespace).filter((p) => controllerUid(p) === owner.metadata.uid && isActive(p))
+    const pods = (ctx.store.podsOwnedBy(owner.metadata.uid!) as PodObj[]).filter(isActive)
     const ready = pods.filter(isReady).length
     const status: Record<string, unknown> = {
       replicas: pods.length,

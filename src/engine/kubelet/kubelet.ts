@@ -6,7 +6,6 @@
  * reports status, and finishes pod deletion once the containers have stopped.
  */
 import { clone } from '../util/clone.ts'
-import { serviceEnvVars } from '../admission/index.ts'
 import type { Change } from '../api/store.ts'
 import type { Controller, ControllerContext } from '../controllers/context.ts'
 import type { NodeSpecConfig } from '../model/cluster.ts'
@@ -78,7 +77,6 @@ export class Kubelet implements Controller {
       running: false,
       restartCount: 0,
       files: new Set(BASE_FILES),
-      env: [],
       logs: [],
       readiness: { ok: false, successes: 0, failures: 0 },
       liveness: { ok: true, successes: 0, failures: 0 },
@@ -160,8 +158,7 @@ export class Kubelet implements Controller {
     pod.spec.containers.forEach((spec, i) => {
       const c = rt.containers[i]!
       const own = (spec.env ?? []).map((e: { name: string; value?: string }) => ({ name: e.name, value: e.value ?? '' }))
-      const ownNames = new Set(own.map((e) => e.name))
-      c.env = [...own, ...serviceEnvVars(services, pod).filter((e) => !ownNames.has(e.name))]
+      c.envSource = { own, services, pod }
       c.running = true
       c.startedAt = now
       c.logs.push(...c.app.startupLogs)

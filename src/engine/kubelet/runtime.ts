@@ -1,4 +1,6 @@
 /** The state of a pod's containers on its node: a small model the network and probes act on. */
+import { serviceEnvVars } from '../admission/index.ts'
+import type { PodObj, ServiceObj } from '../model/k8s.ts'
 import type { AppModel } from './images.ts'
 
 export interface ContainerRuntime {
@@ -11,8 +13,12 @@ export interface ContainerRuntime {
   restartCount: number
   /** Files that exist in the container (absolute paths). `touch /var/ready` adds one. */
   files: Set<string>
-  /** Environment as built at container creation (service variables included). */
-  env: { name: string; value: string }[]
+  /**
+   * What the environment is built from at container creation: the container's own variables and
+   * the Services that existed then (an immutable store snapshot). Expanded by `containerEnv` when
+   * read — 3,000 pods × 1,000 services would otherwise hold 21 million strings.
+   */
+  envSource?: { own: { name: string; value: string }[]; services: readonly ServiceObj[]; pod: PodObj }
   /** What the app wrote to stdout, in order (`kubectl logs`). */
   logs: string[]
   readiness: ProbeState
@@ -44,4 +50,16 @@ export const BASE_FILES = ['/etc/hosts', '/etc/resolv.conf', '/etc/hostname', '/
 /** True when a listener of the container accepts (port, protocol). */
 export function listensOn(c: ContainerRuntime, port: number, protocol: string): boolean {
   return c.running && c.app.listeners.some((l) => l.port === port && l.protocol === protocol)
+}
+
+/**
+ * The container's environment as the kubelet built it at creation (pkg/kubelet/kubelet_pods.go
+ * makeEnvironmentVariables): its own variables first; service variables that a container
+ * variable of the same name already defines are left out.
+ */
+export function containerEnv(c: ContainerRuntime): { name: string; value: string }[] {
+  const src = c.envSource
+  if (!src) return []
+  const own = new Set(src.own.map((e) => e.name))
+  return [...src.own, ...serviceEnvVars(src.services as ServiceObj[], src.pod).filter((e) => !own.has(e.name))]
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { EndpointSliceObj, EndpointsObj, PodObj, ServiceObj } from '../model/k8s.ts'
 import { sample, settled } from './helpers.ts'
 import { loadSimulation } from '../index.ts'
+import { containerEnv } from '../kubelet/runtime.ts'
 
 const readyIPs = (ep: EndpointsObj | undefined) => (ep?.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip)).sort()
 const notReadyIPs = (ep: EndpointsObj | undefined) => (ep?.subsets ?? []).flatMap((s) => (s.notReadyAddresses ?? []).map((a) => a.ip)).sort()
@@ -127,7 +128,7 @@ describe('service environment variables', () => {
     sim.runUntilSettled()
     expect(sim.applyManifests(svc!)).toEqual([])
     sim.runUntilSettled()
-    const env = (name: string) => sim.podRuntime('default', name)!.containers[0]!.env.map((e) => e.name)
+    const env = (name: string) => containerEnv(sim.podRuntime('default', name)!.containers[0]!).map((e) => e.name)
     const old = kubiaPods(sim)[0]!
     expect(env(old.metadata.name)).not.toContain('KUBIA_SERVICE_HOST')
     expect(env(old.metadata.name)).toContain('KUBERNETES_SERVICE_HOST')
@@ -135,7 +136,7 @@ describe('service environment variables', () => {
     sim.runUntilSettled()
     const newest = kubiaPods(sim).sort((a, b) => (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? ''))[0]!
     expect(newest.metadata.name).not.toBe(old.metadata.name)
-    const vars = sim.podRuntime('default', newest.metadata.name)!.containers[0]!.env
+    const vars = containerEnv(sim.podRuntime('default', newest.metadata.name)!.containers[0]!)
     const ip = sim.api.get<ServiceObj>('Service', 'default', 'kubia')!.spec.clusterIP
     expect(vars).toContainEqual({ name: 'KUBIA_SERVICE_HOST', value: ip })
     expect(vars).toContainEqual({ name: 'KUBIA_SERVICE_PORT', value: '80' })
