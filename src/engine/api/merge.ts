@@ -21,13 +21,14 @@ const LIST_MERGE_KEYS: Record<string, string> = {
   volumeMounts: 'mountPath',
 }
 
-function mergeKeyFor(field: string, items: Json[]): string | undefined {
+/** The strategic-merge key of a list, by the field that holds it (undefined: the list is replaced). */
+export function listMergeKey(field: string, items: Json[]): string | undefined {
   if (field === 'ports' && items.some((i) => isObj(i) && 'containerPort' in i)) return 'containerPort'
   return LIST_MERGE_KEYS[field]
 }
 
 function mergeList(field: string, live: Json, last: Json, desired: Json[]): Json[] {
-  const key = mergeKeyFor(field, desired)
+  const key = listMergeKey(field, desired)
   if (!key || !Array.isArray(live)) return clone(desired)
   const lastList = Array.isArray(last) ? last : []
   return desired.map((d) => {

@@ -24,6 +24,8 @@ import { formatTimestamp } from '../util/time.ts'
 import { ClusterIPAllocator, NodePortAllocator } from './allocators.ts'
 import { ApiError, resourceName } from './errors.ts'
 import { jsonEqual, threeWayMerge } from './merge.ts'
+import type { PatchType } from './patch.ts'
+import { applyPatch } from './patch.ts'
 import type { ObjectStore } from './store.ts'
 
 /** The annotation kubectl apply keeps its last applied configuration in. */
@@ -203,6 +205,26 @@ export class ApiServer {
     this.stamp(obj, old)
     this.store.put(obj)
     return obj
+  }
+
+  /**
+   * `kubectl patch` (and label, scale, annotate): applies the patch to the live object and
+   * updates it through the same defaulting, allocation and validation as an update.
+   */
+  patch(kind: Kind, namespace: string | undefined, name: string, patch: unknown, type: PatchType): KObject {
+    const ns = NAMESPACED_KINDS.has(kind) ? (namespace ?? 'default') : undefined
+    const live = this.store.get(kind, ns, name)
+    if (!live) throw new ApiError('NotFound', `${resourceName(kind)} "${name}" not found`)
+    let next: KObject
+    try {
+      next = applyPatch(live, patch, type) as KObject
+    } catch (e) {
+      throw new ApiError('BadRequest', (e as Error).message)
+    }
+    if (!next || typeof next !== 'object' || next.metadata?.name !== name || next.kind !== live.kind) {
+      throw new ApiError('BadRequest', 'the patch must not change the object\'s kind or name')
+    }
+    return this.update(next)
   }
 
   /** Writes an object a controller or kubelet changed (status or spec), bumping resourceVersion. */

@@ -158,3 +158,16 @@ describe('headless services', () => {
     expect(nx!.error).toBe('curl: (6) Could not resolve host: kubia-headless')
   })
 })
+
+describe('patch through the API server', () => {
+  it('a label patch takes a pod out of the Endpoints; a scale patch changes the pod count', () => {
+    const sim = settled('kubia-clusterip.yaml')
+    const victim = kubiaPods(sim)[0]!
+    sim.server.patch('Pod', 'default', victim.metadata.name, { metadata: { labels: { app: null, enabled: 'false' } } }, 'strategic')
+    sim.server.patch('ReplicationController', 'default', 'kubia', [{ op: 'replace', path: '/spec/replicas', value: 5 }], 'json')
+    sim.runUntilSettled()
+    expect(readyIPs(sim.api.get<EndpointsObj>('Endpoints', 'default', 'kubia'))).not.toContain(victim.status!.podIP)
+    expect(readyIPs(sim.api.get<EndpointsObj>('Endpoints', 'default', 'kubia'))).toHaveLength(5)
+    expect(() => sim.server.patch('Service', 'default', 'kubia', { spec: { sessionAffinity: 'Sticky' } }, 'merge')).toThrow(/Unsupported value: "Sticky"/)
+  })
+})

@@ -216,3 +216,42 @@ describe('loadBalancerSourceRanges and localhost NodePorts', () => {
     expect(r!.trace.hops.some((h) => h.kind === 'snat')).toBe(true)
   })
 })
+
+describe('health checks, app logs and the NodePort range', () => {
+  it('the health-check node port answers 200 on nodes with a local ready endpoint and 503 elsewhere', () => {
+    const sim = settled('external-traffic-local.yaml')
+    const svc = sim.api.get<ServiceObj>('Service', 'default', 'kubia-loadbalancer')!
+    const hc = svc.spec.healthCheckNodePort!
+    expect(hc).toBeGreaterThanOrEqual(30000)
+    const withPods = new Set(sim.api.list<PodObj>('Pod', 'default').map((p) => p.spec.nodeName))
+    for (const n of sim.config.nodes) {
+      const [r] = sim.request('laptop', `http://${n.internalIP}:${hc}/`)
+      expect(r!.status, n.name).toBe(withPods.has(n.name) ? 200 : 503)
+      expect(JSON.parse(r!.body).service).toEqual({ namespace: 'default', name: 'kubia-loadbalancer' })
+    }
+  })
+
+  it('kubia logs the client address it saw: the node after SNAT, the client with Local', () => {
+    const cluster = settled('kubia-nodeport.yaml')
+    const [r] = cluster.request('laptop', 'http://172.18.0.2:30123/')
+    const [ns, name] = r!.pod!.split('/') as [string, string]
+    expect(cluster.podRuntime(ns, name)!.containers[0]!.logs.at(-1)).toBe('Received request from ::ffff:172.18.0.2')
+    const local = settled('external-traffic-local.yaml')
+    const node = local.api.list<PodObj>('Pod', 'default')[0]!.spec.nodeName!
+    const ip = local.config.nodes.find((n) => n.name === node)!.internalIP
+    const [l] = local.request('laptop', `http://${ip}:30123/`)
+    const [lns, lname] = l!.pod!.split('/') as [string, string]
+    expect(local.podRuntime(lns, lname)!.containers[0]!.logs.at(-1)).toBe('Received request from ::ffff:203.0.113.7')
+  })
+
+  it('allocates NodePorts inside the scenario’s serviceNodePortRange and rejects ports outside it', () => {
+    const sim = settled('loadbalancer-pending.yaml', (t) => t.replace('  seed: 22\n', '  seed: 22\n  serviceNodePortRange: 31000-31010\n'))
+    const np = sim.api.get<ServiceObj>('Service', 'default', 'kubia-loadbalancer')!.spec.ports![0]!.nodePort!
+    expect(np).toBeGreaterThanOrEqual(31000)
+    expect(np).toBeLessThanOrEqual(31010)
+    const diags = sim.applyManifests('apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  type: NodePort\n  selector: {app: kubia}\n  ports:\n  - port: 80\n    nodePort: 30123\n')
+    expect(diags.map((d) => [d.line, d.col, d.message])).toEqual([
+      [10, 15, 'The Service "x" is invalid: spec.ports[0].nodePort: Invalid value: 30123: provided port is not in the valid range. The range of valid ports is 31000-31010'],
+    ])
+  })
+})
