@@ -10,7 +10,7 @@ import type { Change } from '../api/store.ts'
 import type { EndpointAddress, EndpointPort, EndpointsObj, EndpointSubset, PodObj, ServiceObj } from '../model/k8s.ts'
 import type { Controller, ControllerContext } from './context.ts'
 import { matchesMap } from './labels.ts'
-import { byString, findPort, hasSelector, isPodReady, shouldPodBeInEndpoints } from './podports.ts'
+import { byString, hasSelector, isPodReady, resolvePorts, shouldPodBeInEndpoints } from './podports.ts'
 
 /** Services in a namespace that select the given labels. */
 export function servicesSelecting(ctx: ControllerContext, ns: string | undefined, labels: Record<string, string> | undefined): ServiceObj[] {
@@ -76,13 +76,10 @@ export class EndpointsController implements Controller {
         nodeName: pod.spec.nodeName,
         targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
       }
-      const ports: EndpointPort[] = []
-      for (const sp of svc.spec.ports ?? []) {
-        const port = findPort(pod, sp)
-        if (port === undefined) continue // upstream logs "Failed to find port for service" and skips it
-        ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) })
-      }
-      if ((svc.spec.ports ?? []).length > 0 && ports.length === 0) continue
+      const resolved = resolvePorts(pod, svc)
+      if (!resolved) continue
+      // Endpoints omit an empty port name.
+      const ports: EndpointPort[] = resolved.map(({ name, ...rest }) => (name ? { name, ...rest } : rest))
       const key = JSON.stringify(ports)
       let g = groups.get(key)
       if (!g) groups.set(key, (g = { ports, ready: [], notReady: [] }))

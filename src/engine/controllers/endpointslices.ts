@@ -16,7 +16,7 @@ import type { EndpointSliceObj, EndpointsObj, PodObj, ServiceObj, SliceEndpoint,
 import type { Controller, ControllerContext } from './context.ts'
 import { ownerRef } from './context.ts'
 import { dirtyServicesForPodChange } from './endpoints.ts'
-import { byString, findPort, hasSelector, isPodReady, shouldPodBeInEndpoints } from './podports.ts'
+import { byString, hasSelector, isPodReady, resolvePorts, shouldPodBeInEndpoints } from './podports.ts'
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by'
@@ -78,13 +78,8 @@ export class EndpointSliceController implements Controller {
     const groups = new Map<string, DesiredSlice>()
     for (const pod of ctx.store.podsSelectedBy(svc.metadata.namespace, svc.spec.selector) as PodObj[]) {
       if (!shouldPodBeInEndpoints(pod, true)) continue
-      const ports: SlicePort[] = []
-      for (const sp of svc.spec.ports ?? []) {
-        const port = findPort(pod, sp)
-        if (port === undefined) continue
-        ports.push({ name: sp.name ?? '', port, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) })
-      }
-      if ((svc.spec.ports ?? []).length > 0 && ports.length === 0) continue
+      const ports: SlicePort[] | undefined = resolvePorts(pod, svc)
+      if (!ports) continue
       const serving = isPodReady(pod)
       const terminating = !!pod.metadata.deletionTimestamp
       const ep: SliceEndpoint = {

@@ -43,3 +43,26 @@ export function hasSelector(svc: ServiceObj): boolean {
 export function byString(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** A service port resolved against one pod (what Endpoints and EndpointSlices list for it). */
+export interface ResolvedPort {
+  name: string
+  port: number
+  protocol: string
+  appProtocol?: string
+}
+
+/**
+ * The service's ports as this pod serves them; ports whose named targetPort the pod lacks are
+ * left out (upstream logs "Failed to find port for service" and skips them). Undefined when the
+ * service has ports but the pod serves none of them (the pod is then not an endpoint).
+ */
+export function resolvePorts(pod: PodObj, svc: ServiceObj): ResolvedPort[] | undefined {
+  const out: ResolvedPort[] = []
+  for (const sp of svc.spec.ports ?? []) {
+    const port = findPort(pod, sp)
+    if (port === undefined) continue
+    out.push({ name: sp.name ?? '', port, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) })
+  }
+  return (svc.spec.ports ?? []).length > 0 && out.length === 0 ? undefined : out
+}

@@ -17,8 +17,7 @@ import {
   buildServicePorts,
   categorizeEndpoints,
   localDetectorCidr,
-  usesClusterEndpoints,
-  usesLocalEndpoints,
+  policyChains,
 } from './servicePorts.ts'
 import type { EndpointInfo, ServicePortInfo } from './servicePorts.ts'
 import { cidrContains, parseCidr } from '../util/ip.ts'
@@ -188,22 +187,8 @@ function writeServicePort(
   const localChain = servicePortPolicyLocalChain(name, p)
   const extChain = serviceExternalChain(name, p)
   const fwChain = serviceFirewallChain(name, p)
-  const usesClusterChain = cluster.length > 0 && usesClusterEndpoints(svc)
-  const usesLocalChain = local.length > 0 && usesLocalEndpoints(svc)
-
-  let internalChain = clusterChain
-  let hasInternal = hasAny
-  if (svc.internalPolicyLocal) {
-    internalChain = localChain
-    if (local.length === 0) hasInternal = false
-  }
-  let externalPolicyChain = clusterChain
-  let hasExternal = hasAny
-  if (svc.externalPolicyLocal) {
-    externalPolicyChain = localChain
-    if (local.length === 0) hasExternal = false
-  }
-  const usesExtChain = hasAny && svc.externallyAccessible
+  const { usesClusterChain, usesLocalChain, internalChain, hasInternal, externalPolicyChain, hasExternal, usesExtChain } =
+    policyChains(svc, { cluster, local, allReachable, hasAny }, clusterChain, localChain)
   const usesFWChain = hasAny && svc.loadBalancerVIPs.length > 0 && svc.sourceRanges.length > 0
   const lbChain = usesFWChain ? fwChain : extChain
 

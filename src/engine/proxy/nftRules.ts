@@ -10,8 +10,7 @@ import {
   buildServicePorts,
   categorizeEndpoints,
   localDetectorCidr,
-  usesClusterEndpoints,
-  usesLocalEndpoints,
+  policyChains,
 } from './servicePorts.ts'
 import type { EndpointInfo, ServicePortInfo } from './servicePorts.ts'
 import { cidrContains, parseCidr } from '../util/ip.ts'
@@ -149,22 +148,8 @@ function writeServicePort(b: NftBuilder, svc: ServicePortInfo, detector: string,
   const { cluster, local, allReachable, hasAny } = categorizeEndpoints(svc)
   const p = svc.protocol
   const port = String(svc.port)
-  const usesClusterChain = cluster.length > 0 && usesClusterEndpoints(svc)
-  const usesLocalChain = local.length > 0 && usesLocalEndpoints(svc)
-
-  let internalChain = clusterChain
-  let hasInternal = hasAny
-  if (svc.internalPolicyLocal) {
-    internalChain = localChain
-    if (local.length === 0) hasInternal = false
-  }
-  let externalPolicyChain = clusterChain
-  let hasExternal = hasAny
-  if (svc.externalPolicyLocal) {
-    externalPolicyChain = localChain
-    if (local.length === 0) hasExternal = false
-  }
-  const usesExtChain = hasAny && svc.externallyAccessible
+  const { usesClusterChain, usesLocalChain, internalChain, hasInternal, externalPolicyChain, hasExternal, usesExtChain } =
+    policyChains(svc, { cluster, local, allReachable, hasAny }, clusterChain, localChain)
   // No endpoints at all → reject; iTP/eTP Local with none on this node → drop (NFT tests).
   const internalVerdict: SetElement['verdict'] = hasAny ? { kind: 'drop' } : { kind: 'goto', chain: 'reject-chain' }
   const externalVerdict = internalVerdict

@@ -227,3 +227,23 @@ export function localDetectorCidr(config: { clusterCIDR: string; detectLocalMode
   const c = raw ? parseCidr(raw) : undefined
   return c ? c.text : ''
 }
+
+/**
+ * Which policy chain internal and external traffic of a service port jump to, and whether each
+ * has endpoints to go to — the block both proxiers share (syncProxyRules in pkg/proxy/iptables
+ * and pkg/proxy/nftables): iTP/eTP Local use the local chain, and with no local endpoints that
+ * traffic has nowhere to go.
+ */
+export function policyChains<C>(svc: ServicePortInfo, ep: CategorizedEndpoints, clusterChain: C, localChain: C) {
+  const internalLocal = svc.internalPolicyLocal
+  const externalLocal = svc.externalPolicyLocal
+  return {
+    usesClusterChain: ep.cluster.length > 0 && usesClusterEndpoints(svc),
+    usesLocalChain: ep.local.length > 0 && usesLocalEndpoints(svc),
+    internalChain: internalLocal ? localChain : clusterChain,
+    hasInternal: internalLocal ? ep.hasAny && ep.local.length > 0 : ep.hasAny,
+    externalPolicyChain: externalLocal ? localChain : clusterChain,
+    hasExternal: externalLocal ? ep.hasAny && ep.local.length > 0 : ep.hasAny,
+    usesExtChain: ep.hasAny && svc.externallyAccessible,
+  }
+}

@@ -2,19 +2,10 @@
  * The string parsers behind Go types with their own JSON decoding, returning the exact error
  * text the API server prints (or undefined when the value is accepted).
  */
+import { utf8Bytes } from '../util/utf8.ts'
 
 /** UTF-8 bytes of a string (Go indexes base64 errors by byte). */
-function utf8(s: string): number[] {
-  const out: number[] = []
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  return out
-}
+const utf8 = (s: string): number[] => [...utf8Bytes(s)]
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const PAD = 61 // '='
