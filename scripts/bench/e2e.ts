@@ -8,6 +8,9 @@ import { rate } from './util.ts'
 export interface E2eRates {
   clusterIP: number
   nodePort: number
+  /** This engine only: the same requests with `trace: false` (same decisions, no hop records). */
+  clusterIPNoTrace?: number
+  nodePortNoTrace?: number
   /** Distinct pods that answered the ClusterIP / NodePort requests. */
   answering: [number, number]
   settleMs: number
@@ -77,9 +80,12 @@ export async function oursE2e(): Promise<E2eRates> {
   }
   const answering: [number, number] = [answered('client', cip), answered(first!.name, np)]
   const drain = () => void sim.step(0)
+  const noTrace = { trace: false }
   return {
     clusterIP: await rate(() => sim.request('client', cip), { between: drain }),
     nodePort: await rate(() => sim.request(first!.name, np), { between: drain }),
+    clusterIPNoTrace: await rate(() => sim.request('client', cip, noTrace), { between: drain }),
+    nodePortNoTrace: await rate(() => sim.request(first!.name, np, noTrace), { between: drain }),
     answering,
     settleMs,
   }

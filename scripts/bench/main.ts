@@ -57,7 +57,9 @@ async function sideBySide(): Promise<Row[]> {
   const peerName = `webernetes ${version}`
   const rows: Row[] = []
   const pair = (what: string, key: 'clusterIP' | 'nodePort', idx: 0 | 1) => {
-    rows.push({ section: '4', measure: `${what}: this engine (${ours.answering[idx]} pods answered)`, value: `${num(ours[key])} /s` })
+    const noTrace = key === 'clusterIP' ? ours.clusterIPNoTrace : ours.nodePortNoTrace
+    rows.push({ section: '4', measure: `${what}: this engine, with traces (${ours.answering[idx]} pods answered)`, value: `${num(ours[key])} /s` })
+    if (noTrace !== undefined) rows.push({ section: '4', measure: `${what}: this engine, trace: false (no hop records)`, value: `${num(noTrace)} /s` })
     if (typeof theirs === 'string') {
       rows.push({ section: '4', measure: `${what}: ${peerName}`, value: `n/a — ${theirs}` })
       return
@@ -65,8 +67,12 @@ async function sideBySide(): Promise<Row[]> {
     const ratio = ours[key] / theirs[key]
     rows.push(
       { section: '4', measure: `${what}: ${peerName} (${theirs.answering[idx]} pods answered)`, value: `${num(theirs[key])} /s` },
-      { section: '4', measure: `${what}: ratio this engine / webernetes`, value: `${num(ratio, 2)}×`, goal: '≥ 10×', ok: ratio >= 10 },
+      { section: '4', measure: `${what}: ratio this engine with traces / webernetes`, value: `${num(ratio, 2)}×`, goal: '≥ 10×', ok: ratio >= 10 },
     )
+    if (noTrace !== undefined) {
+      const r = noTrace / theirs[key]
+      rows.push({ section: '4', measure: `${what}: ratio this engine trace: false / webernetes`, value: `${num(r, 2)}×`, goal: '≥ 10×', ok: r >= 10 })
+    }
   }
   pair('HTTP pod client → ClusterIP:80', 'clusterIP', 0)
   pair('HTTP node 1 → node 2 NodePort 30123', 'nodePort', 1)

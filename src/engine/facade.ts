@@ -17,6 +17,11 @@ export interface RequestOptions {
   insecure?: boolean
   /** Extra headers, e.g. { Host: 'kubia.example.com' }. */
   headers?: Record<string, string>
+  /**
+   * false: do not record hops (for bulk traffic). Every decision, random draw and state change is
+   * the same; the result's `trace` has `hops: []` but its outcome, pod and seenClientIp.
+   */
+  trace?: boolean
 }
 
 /** Outcome of one simulated HTTP request. */

@@ -8,7 +8,7 @@
 import type { ObjectStore } from '../api/store.ts'
 import type { ClusterConfig } from '../model/cluster.ts'
 import type { EndpointSliceObj, ServiceObj } from '../model/k8s.ts'
-import { parseIPv4 } from '../util/ip.ts'
+import { ipv4ToInt } from '../util/ipFast.ts'
 import type { Sender } from './forward.ts'
 
 export type Resolution = { ips: string[]; cname?: string } | { error: 'NXDOMAIN' }
@@ -18,11 +18,23 @@ export function podSearchList(ns: string, domain: string): string[] {
   return [`${ns}.svc.${domain}`, `svc.${domain}`, domain]
 }
 
+/** The service and pod A-record name patterns of a cluster domain, compiled once per domain. */
+const patterns = new Map<string, { svc: RegExp; pod: RegExp }>()
+function zonePatterns(zone: string): { svc: RegExp; pod: RegExp } {
+  let p = patterns.get(zone)
+  if (!p) {
+    const z = zone.replace(/\./g, '\\.')
+    p = { svc: new RegExp(`^([a-z0-9-]+)\\.([a-z0-9-]+)\\.svc\\.${z}$`), pod: new RegExp(`^(\\d+)-(\\d+)-(\\d+)-(\\d+)\\.[a-z0-9-]+\\.pod\\.${z}$`) }
+    patterns.set(zone, p)
+  }
+  return p
+}
+
 /** Looks up one fully-qualified name in cluster DNS (A records). */
 export function clusterLookup(store: ObjectStore, config: ClusterConfig, fqdn: string, depth = 0): Resolution {
   const name = fqdn.replace(/\.$/, '').toLowerCase()
-  const zone = config.clusterDomain
-  const m = new RegExp(`^([a-z0-9-]+)\\.([a-z0-9-]+)\\.svc\\.${zone.replace(/\./g, '\\.')}$`).exec(name)
+  const { svc: svcName, pod: podName } = zonePatterns(config.clusterDomain)
+  const m = svcName.exec(name)
   if (m) {
     const svc = store.get<ServiceObj>('Service', m[2], m[1]!)
     if (!svc) return { error: 'NXDOMAIN' }
@@ -41,14 +53,14 @@ export function clusterLookup(store: ObjectStore, config: ClusterConfig, fqdn: s
     }
     return { ips: [svc.spec.clusterIP!] }
   }
-  const pod = new RegExp(`^(\\d+)-(\\d+)-(\\d+)-(\\d+)\\.[a-z0-9-]+\\.pod\\.${zone.replace(/\./g, '\\.')}$`).exec(name)
+  const pod = podName.exec(name)
   if (pod) return { ips: [pod.slice(1, 5).join('.')] }
   return { error: 'NXDOMAIN' }
 }
 
 /** Resolves a host name as the sender would. */
 export function resolveHost(store: ObjectStore, config: ClusterConfig, from: Sender, host: string): Resolution {
-  if (parseIPv4(host) !== undefined) return { ips: [host] }
+  if (ipv4ToInt(host) !== undefined) return { ips: [host] }
   const lower = host.toLowerCase()
   if (lower === 'localhost') return { ips: ['127.0.0.1'] }
   switch (from.kind) {

@@ -3,18 +3,25 @@
  * through the cloud load balancer, through each node's kube-proxy rules (or its conntrack entry),
  * routing between nodes, POSTROUTING masquerade — and builds the reply path back through the
  * same conntrack entries. Every hop records headers before and after and what caused it.
+ *
+ * Headers, locations and causes are immutable by convention: a hop whose headers do not change
+ * holds the same object as `before` and `after`, and NAT makes a new object. With `record: false`
+ * the walk takes exactly the same decisions (rules, random draws, conntrack, LB flows, affinity)
+ * but records no hops.
  */
 import type { ServiceObj } from '../model/k8s.ts'
 import type { ClientConfig, NodeSpecConfig } from '../model/cluster.ts'
-import type { Cause, Headers, Hop, Location } from '../model/net.ts'
+import type { Headers, Hop, Location } from '../model/net.ts'
 import type { PrngState } from '../util/prng.ts'
-import { cidrContains, parseCidr } from '../util/ip.ts'
+import { parseCidrCached } from '../util/ipFast.ts'
+import { cidrHas } from '../util/ipFast.ts'
 import { nextFloat, nextInt } from '../util/prng.ts'
-import type { ConntrackEntry, ConntrackTable } from './conntrack.ts'
-import { TCP_ESTABLISHED_MS } from './conntrack.ts'
+import type { ConntrackTable } from './conntrack.ts'
+import { TCP_ESTABLISHED_MS, tupleKey } from './conntrack.ts'
 import type { PodAt, World } from './world.ts'
-import type { AffinityTable, EvalResult, Ruleset } from '../proxy/types.ts'
+import type { AffinityTable, Ruleset } from '../proxy/types.ts'
 import { evaluatePacket } from '../proxy/index.ts'
+import { CAUSE, conntrackDnatCause, conntrackSnatCause, replyCause, routeCause, ruleCause, snatCause } from './causes.ts'
 
 /** Where a packet starts. */
 export type Sender =
@@ -27,6 +34,7 @@ export type Receiver =
   | { kind: 'pod'; at: PodAt; seen: Headers }
   | { kind: 'node'; node: NodeSpecConfig; seen: Headers }
 
+/** What one walk did: its hops (when recorded), outcome, receiver and the state it touched. */
 export interface Walk {
   hops: Hop[]
   outcome: 'delivered' | 'dropped' | 'rejected' | 'unreachable'
@@ -51,84 +59,95 @@ export interface DataPlane {
   healthyNodes(svc: ServiceObj): NodeSpecConfig[]
 }
 
-const locClient = (c: ClientConfig): Location => ({ kind: 'client', name: c.name })
-const locNode = (n: NodeSpecConfig): Location => ({ kind: 'node', name: n.name })
-const locPod = (p: PodAt): Location => ({ kind: 'pod', namespace: p.pod.metadata.namespace ?? 'default', name: p.pod.metadata.name, node: p.node.name })
-const same = (h: Headers): Headers => ({ ...h })
-
-function ruleCause(source: string, r: EvalResult['dnatRule']): Cause | undefined {
-  return r ? { source, chain: r.chain, rule: r.text, ...(r.comment ? { comment: r.comment } : {}) } : undefined
+/** One `random()` per data plane, so the rule evaluator draws from the simulation's PRNG. */
+const randoms = new WeakMap<DataPlane, () => number>()
+function randomOf(dp: DataPlane): () => number {
+  let r = randoms.get(dp)
+  if (!r) randoms.set(dp, (r = () => nextFloat(dp.rng)))
+  return r
 }
 
-/** Walks a packet from `sender` with headers `h`. */
-export function walk(dp: DataPlane, sender: Sender, h: Headers): Walk {
+/** The same headers with another destination (NAT never mutates a Headers object). */
+const withDst = (h: Headers, dst: string, dport: number): Headers => ({ ...h, dst, dport })
+
+/**
+ * Walks a packet from `sender` with headers `h`. With `record` false no hop is built (the returned
+ * `hops` stays empty); every decision and state update is the same.
+ */
+export function walk(dp: DataPlane, sender: Sender, h: Headers, record = true): Walk {
   const hops: Hop[] = []
   const path: Location[] = []
   const tracked: Walk['tracked'] = []
+  const world = dp.world
   const fail = (outcome: Walk['outcome']): Walk => ({ hops, outcome, path, tracked })
-  let cur = same(h)
+  let cur = h
   let node: NodeSpecConfig
   let hook: 'PREROUTING' | 'OUTPUT' = 'PREROUTING'
   const external = sender.kind === 'client'
 
   switch (sender.kind) {
     case 'client': {
-      const from = locClient(sender.client)
+      const from = world.clientLoc(sender.client)
       path.push(from)
-      const lbSvc = dp.world.lbService(cur.dst)
+      const lbSvc = world.lbService(cur.dst)
       if (lbSvc) {
-        const lbLoc: Location = { kind: 'loadbalancer', name: `${lbSvc.metadata.namespace}/${lbSvc.metadata.name}`, ip: cur.dst }
-        hops.push({ at: from, kind: 'wire', before: same(cur), after: same(cur), to: lbLoc, cause: { source: 'route', comment: 'internet → cloud load balancer' } })
+        const svcRef = `${lbSvc.metadata.namespace}/${lbSvc.metadata.name}`
+        const lbLoc: Location = { kind: 'loadbalancer', name: svcRef, ip: cur.dst }
+        if (record) hops.push({ at: from, kind: 'wire', before: cur, after: cur, to: lbLoc, cause: CAUSE.internetToLb })
         path.push(lbLoc)
         const sp = (lbSvc.spec.ports ?? []).find((p) => p.port === cur.dport && (p.protocol ?? 'TCP') === cur.proto)
         if (!sp?.nodePort) {
-          hops.push({ at: lbLoc, kind: 'drop', before: same(cur), after: same(cur), reason: `the load balancer has no listener on port ${cur.dport}`, cause: { source: 'cloud-lb', object: `Service/${lbSvc.metadata.namespace}/${lbSvc.metadata.name}` } })
+          if (record) hops.push({ at: lbLoc, kind: 'drop', before: cur, after: cur, reason: `the load balancer has no listener on port ${cur.dport}`, cause: { source: 'cloud-lb', object: `Service/${svcRef}` } })
           return fail('dropped')
         }
         // The cloud enforces loadBalancerSourceRanges in front of the nodes (kube-proxy's KUBE-FW
         // chain only sees traffic that still targets the LB IP, i.e. from inside the cluster).
-        const ranges = (lbSvc.spec.loadBalancerSourceRanges ?? []).map((r) => parseCidr(r.trim())).filter((c) => c !== undefined)
-        if (ranges.length && !ranges.some((c) => cidrContains(c, cur.src))) {
-          hops.push({ at: lbLoc, kind: 'drop', before: same(cur), after: same(cur), reason: `${cur.src} is not in loadBalancerSourceRanges (${lbSvc.spec.loadBalancerSourceRanges!.join(', ')})`, cause: { source: 'cloud-lb', object: `Service/${lbSvc.metadata.namespace}/${lbSvc.metadata.name}` } })
+        const ranges = (lbSvc.spec.loadBalancerSourceRanges ?? []).map((r) => parseCidrCached(r.trim())).filter((c) => c !== undefined)
+        if (ranges.length && !ranges.some((c) => cidrHas(c, cur.src))) {
+          if (record) hops.push({ at: lbLoc, kind: 'drop', before: cur, after: cur, reason: `${cur.src} is not in loadBalancerSourceRanges (${lbSvc.spec.loadBalancerSourceRanges!.join(', ')})`, cause: { source: 'cloud-lb', object: `Service/${svcRef}` } })
           return fail('dropped')
         }
-        const flowKey = `${cur.proto} ${cur.src}:${cur.sport} > ${cur.dst}:${cur.dport}`
-        let target = dp.world.nodesByName.get(dp.lbFlows.get(flowKey) ?? '')
+        const flowKey = tupleKey(cur)
+        let target = world.nodesByName.get(dp.lbFlows.get(flowKey) ?? '')
         if (!target) {
           const healthy = dp.healthyNodes(lbSvc)
-          const pool = healthy.length ? healthy : dp.world.config.nodes.filter((n) => n.ready)
+          const pool = healthy.length ? healthy : world.config.nodes.filter((n) => n.ready)
           target = pool[nextInt(dp.rng, pool.length)]!
           dp.lbFlows.set(flowKey, target.name)
         }
-        const before = same(cur)
-        cur = { ...cur, dst: target.internalIP, dport: sp.nodePort }
-        hops.push({ at: lbLoc, kind: 'dnat', before, after: same(cur), cause: { source: 'cloud-lb', object: `Service/${lbSvc.metadata.namespace}/${lbSvc.metadata.name}`, comment: `forwards to a healthy node's NodePort (${target.name})` } })
-        hops.push({ at: lbLoc, kind: 'wire', before: same(cur), after: same(cur), to: locNode(target) })
+        const before = cur
+        cur = withDst(cur, target.internalIP, sp.nodePort)
+        if (record) {
+          hops.push({ at: lbLoc, kind: 'dnat', before, after: cur, cause: { source: 'cloud-lb', object: `Service/${svcRef}`, comment: `forwards to a healthy node's NodePort (${target.name})` } })
+          hops.push({ at: lbLoc, kind: 'wire', before: cur, after: cur, to: world.nodeLoc(target) })
+        }
         node = target
       } else {
-        const target = dp.world.nodesByIP.get(cur.dst)
+        const target = world.nodesByIP.get(cur.dst)
         if (!target) {
-          const why = dp.world.inServiceCIDR(cur.dst)
-            ? `${cur.dst} is a ClusterIP: it is virtual and only routable inside the cluster`
-            : dp.world.nodeForPodCIDR(cur.dst)
-              ? `${cur.dst} is a pod IP: pod IPs are not routable from outside the cluster`
-              : `no route to ${cur.dst}`
-          hops.push({ at: from, kind: 'drop', before: same(cur), after: same(cur), reason: why, cause: { source: 'route' } })
+          if (record) {
+            const why = world.inServiceCIDR(cur.dst)
+              ? `${cur.dst} is a ClusterIP: it is virtual and only routable inside the cluster`
+              : world.nodeForPodCIDR(cur.dst)
+                ? `${cur.dst} is a pod IP: pod IPs are not routable from outside the cluster`
+                : `no route to ${cur.dst}`
+            hops.push({ at: from, kind: 'drop', before: cur, after: cur, reason: why, cause: CAUSE.route })
+          }
           return fail('unreachable')
         }
-        hops.push({ at: from, kind: 'wire', before: same(cur), after: same(cur), to: locNode(target) })
+        if (record) hops.push({ at: from, kind: 'wire', before: cur, after: cur, to: world.nodeLoc(target) })
         node = target
       }
       break
     }
     case 'pod': {
-      const from = locPod(sender.at)
+      const from = sender.at.loc
       path.push(from)
       if (cur.dst === sender.at.rt.ip || cur.dst.startsWith('127.')) {
-        hops.push({ at: from, kind: 'deliver', before: same(cur), after: same(cur), cause: { source: 'route', comment: 'loopback inside the pod' } })
-        return { hops, outcome: 'delivered', receiver: { kind: 'pod', at: sender.at, seen: same(cur) }, path, tracked }
+        if (record) hops.push({ at: from, kind: 'deliver', before: cur, after: cur, cause: CAUSE.loopback })
+        return { hops, outcome: 'delivered', receiver: { kind: 'pod', at: sender.at, seen: cur }, path, tracked }
       }
-      hops.push({ at: from, kind: 'wire', before: same(cur), after: same(cur), to: locNode(sender.at.node), cause: { source: 'route', comment: 'veth to the node' } })
+      if (record) hops.push({ at: from, kind: 'wire', before: cur, after: cur, to: world.nodeLoc(sender.at.node), cause: CAUSE.vethToNode })
       node = sender.at.node
       break
     }
@@ -139,138 +158,147 @@ export function walk(dp: DataPlane, sender: Sender, h: Headers): Walk {
   }
 
   const ingressNode = node
+  const now = dp.now()
   for (let visits = 0; visits < 4; visits++) {
-    const here = locNode(node)
+    const here = world.nodeLoc(node)
     path.push(here)
     const table = dp.conntrack(node)
-    const orig = same(cur)
+    const orig = cur
     let masq = false
     let snatRule: string | undefined
+    let snatChain: string | undefined
     let dnatRule: string | undefined
-    const ct = table.lookup(cur, dp.now())
+    let mode = ''
+    const ct = table.lookup(cur, now)
     if (ct) {
-      const after = { ...cur, dst: ct.translated.dst, dport: ct.translated.dport }
-      if (after.dst !== cur.dst || after.dport !== cur.dport) {
-        hops.push({ at: here, kind: 'dnat', before: same(cur), after: same(after), cause: { source: 'conntrack', rule: ct.dnatRule, comment: 'existing connection: conntrack keeps its backend' } })
+      const tr = ct.translated
+      if (tr.dst !== cur.dst || tr.dport !== cur.dport) {
+        const after = withDst(cur, tr.dst, tr.dport)
+        if (record) hops.push({ at: here, kind: 'dnat', before: cur, after, cause: conntrackDnatCause(ct.dnatRule) })
+        cur = after
       }
-      cur = after
-      masq = ct.translated.src !== ct.orig.src
+      masq = tr.src !== ct.orig.src
       snatRule = ct.snatRule
       ct.packets++
       tracked.push({ node: node.name, headers: orig })
     } else {
-      const res = evaluatePacket(dp.ruleset(node), cur, {
+      const rs = dp.ruleset(node)
+      const res = evaluatePacket(rs, cur, {
         hook,
-        isLocalAddress: (ip: string) => dp.world.isLocal(node, ip),
-        random: () => nextFloat(dp.rng),
+        isLocalAddress: world.isLocalFn(node),
+        random: randomOf(dp),
         affinity: dp.affinity(node),
-        nowSeconds: Math.floor(dp.now() / 1000),
+        nowSeconds: Math.floor(now / 1000),
       })
-      const source = dp.ruleset(node).mode
+      mode = rs.mode
       if (res.verdict === 'REJECT') {
-        hops.push({ at: here, kind: 'reject', before: same(cur), after: same(cur), cause: ruleCause(source, res.verdictRule), reason: res.verdictRule?.comment ?? 'rejected by kube-proxy' })
+        if (record) hops.push({ at: here, kind: 'reject', before: cur, after: cur, cause: ruleCause(mode, res.verdictRule), reason: res.verdictRule?.comment ?? 'rejected by kube-proxy' })
         return fail('rejected')
       }
       if (res.verdict === 'DROP') {
-        hops.push({ at: here, kind: 'drop', before: same(cur), after: same(cur), cause: ruleCause(source, res.verdictRule), reason: res.verdictRule?.comment ?? 'dropped by kube-proxy' })
+        if (record) hops.push({ at: here, kind: 'drop', before: cur, after: cur, cause: ruleCause(mode, res.verdictRule), reason: res.verdictRule?.comment ?? 'dropped by kube-proxy' })
         return fail('dropped')
       }
       if (res.verdict === 'DNAT' && res.dnat) {
-        const after = { ...cur, dst: res.dnat.ip, dport: res.dnat.port }
-        hops.push({ at: here, kind: 'dnat', before: same(cur), after: same(after), cause: ruleCause(source, res.dnatRule) })
+        const after = withDst(cur, res.dnat.ip, res.dnat.port)
+        if (record) hops.push({ at: here, kind: 'dnat', before: cur, after, cause: ruleCause(mode, res.dnatRule) })
         dnatRule = res.dnatRule?.text
         cur = after
       }
       masq = res.masquerade
       snatRule = res.masqRule?.text
+      snatChain = res.masqRule?.chain
     }
 
     // Routing decision on the (possibly translated) destination.
-    if (dp.world.isLocal(node, cur.dst)) {
-      hops.push({ at: here, kind: 'deliver', before: same(cur), after: same(cur), cause: { source: 'route', comment: 'addressed to the node itself' } })
-      return { hops, outcome: 'delivered', receiver: { kind: 'node', node, seen: same(cur) }, path, tracked }
+    if (world.isLocal(node, cur.dst)) {
+      if (record) hops.push({ at: here, kind: 'deliver', before: cur, after: cur, cause: CAUSE.nodeItself })
+      return { hops, outcome: 'delivered', receiver: { kind: 'node', node, seen: cur }, path, tracked }
     }
-    const podAt = dp.world.podByIP(cur.dst)
-    const next = podAt?.node ?? dp.world.nodesByIP.get(cur.dst) ?? dp.world.nodeForPodCIDR(cur.dst)
+    const podAt = world.podByIP(cur.dst)
+    const next = podAt?.node ?? world.nodesByIP.get(cur.dst) ?? world.nodeForPodCIDR(cur.dst)
     if (!next) {
-      const why = dp.world.inServiceCIDR(cur.dst)
-        ? `no kube-proxy rule for ${cur.dst}:${cur.dport}/${cur.proto}: a ClusterIP only answers on its Service's ports`
-        : `no route to ${cur.dst}`
-      hops.push({ at: here, kind: 'drop', before: same(cur), after: same(cur), reason: why, cause: { source: 'route' } })
+      if (record) {
+        const why = world.inServiceCIDR(cur.dst)
+          ? `no kube-proxy rule for ${cur.dst}:${cur.dport}/${cur.proto}: a ClusterIP only answers on its Service's ports`
+          : `no route to ${cur.dst}`
+        hops.push({ at: here, kind: 'drop', before: cur, after: cur, reason: why, cause: CAUSE.route })
+      }
       return fail('unreachable')
     }
     if (masq && !ct) {
       // MASQUERADE takes the address of the interface the packet leaves by.
-      const before = same(cur)
-      cur = { ...cur, src: next === node ? dp.world.bridgeIP(node) : node.internalIP }
-      hops.push({ at: here, kind: 'snat', before, after: same(cur), cause: { source: dp.ruleset(node).mode, chain: 'KUBE-POSTROUTING', rule: snatRule, comment: 'kubernetes service traffic requiring SNAT' } })
+      const before = cur
+      cur = { ...cur, src: next === node ? world.bridgeIP(node) : node.internalIP }
+      if (record) hops.push({ at: here, kind: 'snat', before, after: cur, cause: snatCause(mode, snatRule, snatChain) })
     } else if (masq && ct) {
-      const before = same(cur)
+      const before = cur
       cur = { ...cur, src: ct.translated.src, sport: ct.translated.sport }
-      hops.push({ at: here, kind: 'snat', before, after: same(cur), cause: { source: 'conntrack', rule: snatRule, comment: 'existing connection: same SNAT as its first packet' } })
+      if (record) hops.push({ at: here, kind: 'snat', before, after: cur, cause: conntrackSnatCause(snatRule) })
     }
     if (!ct && (cur.dst !== orig.dst || cur.src !== orig.src)) {
-      const entry: ConntrackEntry = { orig, translated: same(cur), dnatRule, snatRule, state: 'ESTABLISHED', expires: dp.now() + TCP_ESTABLISHED_MS, packets: 1 }
-      table.add(entry)
+      table.add({ orig, translated: cur, dnatRule, snatRule, state: 'ESTABLISHED', expires: now + TCP_ESTABLISHED_MS, packets: 1 })
       tracked.push({ node: node.name, headers: orig })
     }
     if (next === node) {
       if (!podAt) {
-        hops.push({ at: here, kind: 'drop', before: same(cur), after: same(cur), reason: `no pod has address ${cur.dst}`, cause: { source: 'route' } })
+        if (record) hops.push({ at: here, kind: 'drop', before: cur, after: cur, reason: `no pod has address ${cur.dst}`, cause: CAUSE.route })
         return fail('unreachable')
       }
-      const podLoc = locPod(podAt)
-      hops.push({ at: here, kind: 'wire', before: same(cur), after: same(cur), to: podLoc, cause: { source: 'route', comment: 'veth to the pod' } })
+      const podLoc = podAt.loc
+      if (record) hops.push({ at: here, kind: 'wire', before: cur, after: cur, to: podLoc, cause: CAUSE.vethToPod })
       path.push(podLoc)
-      hops.push({ at: podLoc, kind: 'deliver', before: same(cur), after: same(cur) })
-      return { hops, outcome: 'delivered', receiver: { kind: 'pod', at: podAt, seen: same(cur) }, path, tracked }
+      if (record) hops.push({ at: podLoc, kind: 'deliver', before: cur, after: cur })
+      return { hops, outcome: 'delivered', receiver: { kind: 'pod', at: podAt, seen: cur }, path, tracked }
     }
-    const extraHop = external && node === ingressNode
-    hops.push({
-      at: here,
-      kind: 'wire',
-      before: same(cur),
-      after: same(cur),
-      to: locNode(next),
-      ...(extraHop ? { extraHop: true } : {}),
-      cause: { source: 'route', comment: extraHop ? `extra hop: the chosen pod runs on ${next.name}` : `route to ${next.name}` },
-    })
+    if (record) {
+      const to = world.nodeLoc(next)
+      // Key order as the inspector and `--json` print it: extraHop sits between `to` and `cause`.
+      if (external && node === ingressNode) hops.push({ at: here, kind: 'wire', before: cur, after: cur, to, extraHop: true, cause: routeCause(next, true) })
+      else hops.push({ at: here, kind: 'wire', before: cur, after: cur, to, cause: routeCause(next, false) })
+    }
     node = next
     hook = 'PREROUTING'
   }
-  hops.push({ at: path[path.length - 1]!, kind: 'drop', before: same(cur), after: same(cur), reason: 'routing loop', cause: { source: 'route' } })
+  if (record) hops.push({ at: path[path.length - 1]!, kind: 'drop', before: cur, after: cur, reason: 'routing loop', cause: CAUSE.route })
   return fail('unreachable')
+}
+
+/** Same place: locations are compared by value (a walk may build the same one twice). */
+function sameLoc(a: Location, b: Location): boolean {
+  if (a === b) return true
+  if (a.kind !== b.kind || a.name !== b.name) return false
+  if (a.kind === 'loadbalancer') return a.ip === (b as typeof a).ip
+  if (a.kind === 'pod') return a.namespace === (b as typeof a).namespace && a.node === (b as typeof a).node
+  return true
 }
 
 /**
  * The reply: back along the same path; every place that NATed the request un-NATs the reply
- * (conntrack's reverse translation).
+ * (conntrack's reverse translation). Hops are appended to `out` (a new array by default).
  */
-export function replyHops(w: Walk): Hop[] {
+export function replyHops(w: Walk, out: Hop[] = []): Hop[] {
   const recv = w.receiver
-  if (!recv) return []
-  const hops: Hop[] = []
-  let cur: Headers = { proto: recv.seen.proto, src: recv.seen.dst, sport: recv.seen.dport, dst: recv.seen.src, dport: recv.seen.sport }
-  const natAt = (loc: Location) => w.hops.filter((x) => (x.kind === 'dnat' || x.kind === 'snat') && sameLoc(x.at, loc))
-  const locs = [...w.path].reverse()
-  for (let i = 0; i < locs.length; i++) {
-    const loc = locs[i]!
-    const nats = natAt(loc)
-    if (nats.length) {
-      const before = { ...cur }
-      for (const n of [...nats].reverse()) {
-        if (n.kind === 'snat') cur = { ...cur, dst: n.before.src, dport: n.before.sport }
-        else cur = { ...cur, src: n.before.dst, sport: n.before.dport }
-      }
-      hops.push({ at: loc, kind: 'reverse-nat', before, after: { ...cur }, reply: true, cause: { source: loc.kind === 'loadbalancer' ? 'cloud-lb' : 'conntrack', comment: 'reply un-NATed by the connection\'s conntrack entry' } })
+  if (!recv) return out
+  const s = recv.seen
+  let cur: Headers = { proto: s.proto, src: s.dst, sport: s.dport, dst: s.src, dport: s.sport }
+  // The request's NAT hops, collected before `out` (possibly w.hops itself) grows.
+  const nats: Hop[] = []
+  for (const x of w.hops) if (x.kind === 'dnat' || x.kind === 'snat') nats.push(x)
+  const path = w.path
+  for (let i = path.length - 1; i >= 0; i--) {
+    const loc = path[i]!
+    // Undo this place's translations, last first.
+    let before: Headers | undefined
+    for (let k = nats.length - 1; k >= 0; k--) {
+      const n = nats[k]!
+      if (!sameLoc(n.at, loc)) continue
+      before ??= cur
+      cur = n.kind === 'snat' ? { ...cur, dst: n.before.src, dport: n.before.sport } : { ...cur, src: n.before.dst, sport: n.before.dport }
     }
-    const next = locs[i + 1]
-    if (next) hops.push({ at: loc, kind: 'wire', before: { ...cur }, after: { ...cur }, to: next, reply: true })
-    else hops.push({ at: loc, kind: 'deliver', before: { ...cur }, after: { ...cur }, reply: true })
+    if (before) out.push({ at: loc, kind: 'reverse-nat', before, after: cur, reply: true, cause: replyCause(loc.kind === 'loadbalancer') })
+    if (i > 0) out.push({ at: loc, kind: 'wire', before: cur, after: cur, to: path[i - 1]!, reply: true })
+    else out.push({ at: loc, kind: 'deliver', before: cur, after: cur, reply: true })
   }
-  return hops
-}
-
-function sameLoc(a: Location, b: Location): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+  return out
 }

@@ -10,6 +10,7 @@ import type { Headers, Trace } from '../model/net.ts'
 import { nextInt } from '../util/prng.ts'
 import { httpAnswer } from '../kubelet/images.ts'
 import { listensOn } from '../kubelet/runtime.ts'
+import type { ContainerRuntime } from '../kubelet/runtime.ts'
 import { healthCheckResponse } from '../proxy/index.ts'
 import type { EndpointSliceObj } from '../model/k8s.ts'
 import type { ObjectStore } from '../api/store.ts'
@@ -32,6 +33,30 @@ export function parseUrl(url: string): ParsedUrl | undefined {
   const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80
   if (port < 1 || port > 65535) return undefined
   return { scheme, host: m[2]!, port, path: m[4] && m[4].startsWith('/') ? m[4] : '/' }
+}
+
+const logLines = new Map<string, string>()
+
+/** kubia's log line for a request from src (one shared string per client address). */
+function kubiaLogLine(src: string): string {
+  let line = logLines.get(src)
+  if (line === undefined) {
+    if (logLines.size >= 4096) logLines.clear()
+    logLines.set(src, (line = `Received request from ::ffff:${src}`))
+  }
+  return line
+}
+
+const parsedUrls = new Map<string, ParsedUrl | undefined>()
+
+/** `parseUrl`, memoised: a ParsedUrl is never mutated, and request loops repeat one URL. */
+function parseUrlCached(url: string): ParsedUrl | undefined {
+  const hit = parsedUrls.get(url)
+  if (hit !== undefined || parsedUrls.has(url)) return hit
+  const u = parseUrl(url)
+  if (parsedUrls.size >= 1024) parsedUrls.clear()
+  parsedUrls.set(url, u)
+  return u
 }
 
 /** A kept-alive browser connection. */
@@ -70,7 +95,7 @@ export class HttpClientSide {
 
   /** Sends `opts.times` requests (default 1). */
   request(sender: Sender, url: string, opts: RequestOptions = {}): HttpResult[] {
-    const u = parseUrl(url)
+    const u = parseUrlCached(url)
     const times = Math.max(1, Math.min(opts.times ?? 1, 10000))
     const out: HttpResult[] = []
     for (let i = 0; i < times; i++) out.push(this.one(sender, url, u, opts))
@@ -87,10 +112,11 @@ export class HttpClientSide {
     if ('error' in resolved || resolved.ips.length === 0) {
       return { status: 0, body: '', error: `curl: (6) Could not resolve host: ${u.host}`, trace: this.emptyTrace('unreachable') }
     }
+    const record = opts.trace !== false
     const dst = resolved.ips[0]!
     const src = this.senderIP(sender)
     const browser = sender.kind === 'client' && sender.client.kind === 'browser'
-    const kaKey = `${this.senderName(sender)} ${dst}:${u.port}`
+    const kaKey = browser ? `${this.senderName(sender)} ${dst}:${u.port}` : ''
     const now = this.dp.now()
     let headers: Headers
     const kept = browser ? this.keepAlive.get(kaKey) : undefined
@@ -101,43 +127,50 @@ export class HttpClientSide {
       headers = { proto: 'TCP', src, sport: this.ephemeralPort(src), dst, dport: u.port }
       if (browser) this.keepAlive.set(kaKey, { headers, lastUsed: now })
     }
-    const w = walk(this.dp, sender, headers)
+    const w = walk(this.dp, sender, headers, record)
     const trace: Trace = { id: ++this.traceId, at: now, hops: w.hops, outcome: w.outcome }
-    const fail = (error: string): HttpResult => {
-      if (browser) this.keepAlive.delete(kaKey)
-      this.close(w)
-      return { status: 0, body: '', error, trace }
-    }
-    const target = `${u.host} port ${u.port}`
-    if (w.outcome === 'rejected') return fail(`curl: (7) Failed to connect to ${target} after 1 ms: Couldn't connect to server`)
-    if (w.outcome !== 'delivered' || !w.receiver) return fail(`curl: (28) Failed to connect to ${target} after 130001 ms: Couldn't connect to server`)
+    if (w.outcome === 'rejected') return this.fail(w, trace, browser, kaKey, `curl: (7) Failed to connect to ${u.host} port ${u.port} after 1 ms: Couldn't connect to server`)
+    if (w.outcome !== 'delivered' || !w.receiver) return this.fail(w, trace, browser, kaKey, `curl: (28) Failed to connect to ${u.host} port ${u.port} after 130001 ms: Couldn't connect to server`)
     const seen = w.receiver.seen
     let answer: { status: number; body: string } | undefined
     if (w.receiver.kind === 'pod') {
       const at = w.receiver.at
-      const c = at.rt.containers.find((x) => listensOn(x, seen.dport, seen.proto))
-      if (!c) {
-        trace.hops.push({ at: trace.hops[trace.hops.length - 1]!.at, kind: 'reject', before: seen, after: seen, reason: `nothing listens on port ${seen.dport} in the pod (TCP RST)`, cause: { source: 'app', object: `Pod/${at.pod.metadata.namespace}/${at.pod.metadata.name}` } })
-        trace.outcome = 'rejected'
-        return fail(`curl: (7) Failed to connect to ${target} after 1 ms: Couldn't connect to server`)
+      let c: ContainerRuntime | undefined
+      for (const x of at.rt.containers) {
+        if (listensOn(x, seen.dport, seen.proto)) {
+          c = x
+          break
+        }
       }
-      if (u.scheme === 'https') return fail('curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number')
+      if (!c) {
+        if (record) trace.hops.push({ at: trace.hops[trace.hops.length - 1]!.at, kind: 'reject', before: seen, after: seen, reason: `nothing listens on port ${seen.dport} in the pod (TCP RST)`, cause: { source: 'app', object: `Pod/${at.pod.metadata.namespace}/${at.pod.metadata.name}` } })
+        trace.outcome = 'rejected'
+        return this.fail(w, trace, browser, kaKey, `curl: (7) Failed to connect to ${u.host} port ${u.port} after 1 ms: Couldn't connect to server`)
+      }
+      if (u.scheme === 'https') return this.fail(w, trace, browser, kaKey, 'curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number')
       answer = httpAnswer(c.app, at.pod.metadata.name, u.path)
       // The kubia app logs the remote address as Node.js reports it on a dual-stack socket.
-      if (c.app.kind === 'kubia') c.logs.push(`Received request from ::ffff:${seen.src}`)
-      trace.pod = `${at.pod.metadata.namespace}/${at.pod.metadata.name}`
+      if (c.app.kind === 'kubia') c.logs.push(kubiaLogLine(seen.src))
+      trace.pod = at.ref
       trace.seenClientIp = seen.src
     } else {
       answer = this.nodeLocal(w.receiver.node.name, seen.dport)
       if (!answer) {
-        trace.hops.push({ at: trace.hops[trace.hops.length - 1]!.at, kind: 'reject', before: seen, after: seen, reason: `nothing listens on ${seen.dst}:${seen.dport} on the node (TCP RST)`, cause: { source: 'route' } })
+        if (record) trace.hops.push({ at: trace.hops[trace.hops.length - 1]!.at, kind: 'reject', before: seen, after: seen, reason: `nothing listens on ${seen.dst}:${seen.dport} on the node (TCP RST)`, cause: { source: 'route' } })
         trace.outcome = 'rejected'
-        return fail(`curl: (7) Failed to connect to ${target} after 1 ms: Couldn't connect to server`)
+        return this.fail(w, trace, browser, kaKey, `curl: (7) Failed to connect to ${u.host} port ${u.port} after 1 ms: Couldn't connect to server`)
       }
     }
-    trace.hops.push(...replyHops(w))
+    if (record) replyHops(w, trace.hops)
     if (!browser) this.close(w)
-    return { status: answer.status, body: answer.body, ...(trace.pod ? { pod: trace.pod } : {}), trace }
+    return trace.pod ? { status: answer.status, body: answer.body, pod: trace.pod, trace } : { status: answer.status, body: answer.body, trace }
+  }
+
+  /** No HTTP response: a browser drops its kept-alive connection, and the connection is closed. */
+  private fail(w: Walk, trace: Trace, browser: boolean, kaKey: string, error: string): HttpResult {
+    if (browser) this.keepAlive.delete(kaKey)
+    this.close(w)
+    return { status: 0, body: '', error, trace }
   }
 
   /** Processes on a node that answer HTTP: kube-proxy's health check node ports and healthz. */
