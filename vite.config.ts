@@ -4,7 +4,21 @@ import react from '@vitejs/plugin-react'
 
 export default defineConfig({
   plugins: [react()],
-  optimizeDeps: { include: ['js-yaml', 'zustand', '@xyflow/react', '@dagrejs/dagre'] },
+  optimizeDeps: {
+    include: [
+      'js-yaml', 'zustand', '@xyflow/react', '@dagrejs/dagre',
+      // Dev only: the editor's deps sit behind a lazy import and in workers, where the first scan misses
+      // them, and a late discovery reloads the page (stack.md §8 item 11). Keep in sync with src/ui/editor/monacoSetup.ts.
+      'monaco-editor/esm/vs/editor/editor.api.js',
+      'monaco-editor/esm/vs/editor/editor.all.js',
+      'monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneHelpQuickAccess.js',
+      'monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneCommandsQuickAccess.js',
+      'monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess.js',
+      'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js',
+      'monaco-yaml',
+      'monaco-yaml/yaml.worker.js',
+    ],
+  },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   preview: { port: 4173, strictPort: true },

@@ -1,51 +1,105 @@
 /**
- * The slice of UI session state: which scenario the user has open and the last request they sent.
+ * The slice of UI session state: the editor's text, what is selected, how things are shown (theme,
+ * large text, animation, pane sizes) and what traffic the toolbar sends. Nothing here comes from
+ * the worker; it survives a worker restart untouched, so no text the user typed is ever lost.
  */
 import type { StateCreator } from 'zustand/vanilla'
-import type { HttpResult } from '../engine/facade.ts'
+import type { Trace } from '../engine/model/net.ts'
 import type { AppState } from './appStore.ts'
 
-/** A request the user sent and what came back. */
-export interface SentRequest {
-  /** Client, pod or node it was sent from. */
+/** What is selected for inspection (the shape of the diagram's `Selection`). */
+export interface Selection {
+  traceId?: number
+  /** Index into the trace's hops. */
+  hop?: number
+}
+
+/** Animation settings the user controls (speed and pause come from the worker's playback). */
+export interface AnimationPrefs {
+  /** Wall-clock milliseconds one hop takes at speed ×1. */
+  hopMs: number
+  /** Animate reply hops too. */
+  showReplies: boolean
+  /** No motion: hops appear step by step as highlights (prefers-reduced-motion or the user's choice). */
+  reducedMotion: boolean
+}
+
+/** Colour scheme. */
+export type Theme = 'light' | 'dark'
+
+/** Widths of the side panes, in percent of the main area (the diagram takes the rest). */
+export interface PaneSizes {
+  editor: number
+  inspector: number
+}
+
+/** Bounds of a side pane's width, in percent. */
+export const PANE_LIMITS = { min: 15, max: 50 } as const
+
+/** What "send" and "stream" send. */
+export interface TrafficChoice {
+  /** A client name, a pod (`ns/name`) or a node name; '' until chosen. */
   from: string
-  /** The URL requested. */
+  /** The URL; '' until chosen. */
   url: string
-  /** One result per request; empty while pending. */
-  results: HttpResult[]
-  /** pending until the worker answers; error when the worker refused it. */
-  status: 'pending' | 'done' | 'error'
-  /** The worker's error message when status is error. */
-  error?: string
+  /** Stream rate, requests per simulated second. */
+  perSecond: number
 }
 
 /** UI session state. */
 export interface SessionSlice {
-  /** The scenario text last sent to the worker. */
-  scenarioText: string
-  /** The scenario's file name, used in diagnostics. */
+  /** The editor's text (every keystroke). */
+  editorText: string
+  /** Bumped when the text is replaced from outside (scenario picked); keystrokes never bump it. */
+  editorRevision: number
+  /** File name of the scenario, used in diagnostics. */
   scenarioFile: string
-  /** The last request sent with "Send request", or null. */
-  lastRequest: SentRequest | null
-  /** Records the scenario the user opened. */
-  setScenario: (text: string, file: string) => void
-  /** Records that a request was sent. */
-  requestSent: (from: string, url: string) => void
-  /** Records the results of the last request. */
-  requestDone: (results: HttpResult[]) => void
-  /** Records that the last request failed in the worker. */
-  requestFailed: (message: string) => void
+  selection: Selection
+  /** The selected trace, kept even after its run left the bounded list. */
+  pinnedTrace: Trace | null
+  animation: AnimationPrefs
+  theme: Theme
+  largeText: boolean
+  panes: PaneSizes
+  traffic: TrafficChoice
+  /** Records a keystroke's text. */
+  setEditorText: (text: string) => void
+  /** Replaces the editor's text (a scenario was picked). */
+  loadEditorText: (text: string, file: string) => void
+  /** Selects a trace/hop; the trace is pinned from the current runs. */
+  select: (sel: Selection) => void
+  setAnimation: (prefs: Partial<AnimationPrefs>) => void
+  setTheme: (theme: Theme) => void
+  setLargeText: (on: boolean) => void
+  /** Sets a side pane's width (clamped to PANE_LIMITS). */
+  setPaneSize: (pane: keyof PaneSizes, percent: number) => void
+  setTraffic: (choice: Partial<TrafficChoice>) => void
 }
 
 /** Creates the session slice. */
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
-  scenarioText: '',
+  editorText: '',
+  editorRevision: 0,
   scenarioFile: '',
-  lastRequest: null,
-  setScenario: (text, file) => set({ scenarioText: text, scenarioFile: file }),
-  requestSent: (from, url) => set({ lastRequest: { from, url, results: [], status: 'pending' } }),
-  requestDone: (results) =>
-    set((s) => (s.lastRequest ? { lastRequest: { ...s.lastRequest, results, status: 'done' } } : {})),
-  requestFailed: (message) =>
-    set((s) => (s.lastRequest ? { lastRequest: { ...s.lastRequest, status: 'error', error: message } } : {})),
+  selection: {},
+  pinnedTrace: null,
+  animation: { hopMs: 450, showReplies: false, reducedMotion: false },
+  theme: 'light',
+  largeText: false,
+  panes: { editor: 30, inspector: 27 },
+  traffic: { from: '', url: '', perSecond: 2 },
+  setEditorText: (text) => set({ editorText: text }),
+  loadEditorText: (text, file) => set((s) => ({ editorText: text, scenarioFile: file, editorRevision: s.editorRevision + 1 })),
+  select: (sel) =>
+    set((s) => {
+      const run = sel.traceId === undefined ? undefined : s.runs.find((r) => r.trace.id === sel.traceId)
+      const pinned = sel.traceId === undefined ? null : (run?.trace ?? (s.pinnedTrace?.id === sel.traceId ? s.pinnedTrace : null))
+      return { selection: { ...sel }, pinnedTrace: pinned }
+    }),
+  setAnimation: (prefs) => set((s) => ({ animation: { ...s.animation, ...prefs } })),
+  setTheme: (theme) => set({ theme }),
+  setLargeText: (on) => set({ largeText: on }),
+  setPaneSize: (pane, percent) =>
+    set((s) => ({ panes: { ...s.panes, [pane]: Math.min(PANE_LIMITS.max, Math.max(PANE_LIMITS.min, Math.round(percent))) } })),
+  setTraffic: (choice) => set((s) => ({ traffic: { ...s.traffic, ...choice } })),
 })

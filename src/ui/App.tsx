@@ -1,65 +1,59 @@
-/** The app shell (minimal for now): scenario title, cluster objects and the request panel. */
+/**
+ * The app shell: title and toolbar, the worker banner, three resizable panes (editor | diagram |
+ * inspector) and the status bar. It wires the store to the panes; each pane subscribes to what it
+ * shows, so a frame of the real-time loop re-renders only what changed.
+ */
 import { useEffect } from 'react'
 import { appStore } from '../store/appStore.ts'
 import { appController } from './appController.ts'
-import { DEFAULT_SCENARIO } from './defaultScenario.ts'
-import { formatSimTime } from './format.ts'
-import { ObjectTables } from './ObjectTables.tsx'
-import { RequestPanel } from './RequestPanel.tsx'
+import { DEFAULT_PICK } from './controls/scenarios.ts'
+import { Toolbar } from './controls/Toolbar.tsx'
+import { DiagramPane } from './layout/DiagramPane.tsx'
+import { EditorPane } from './layout/EditorPane.tsx'
+import { InspectorPane } from './layout/InspectorPane.tsx'
+import { PaneSeparator } from './layout/PaneSeparator.tsx'
+import { StatusBar } from './layout/StatusBar.tsx'
+import { useViewEffects } from './layout/useViewEffects.ts'
+import { WorkerBanner } from './layout/WorkerBanner.tsx'
 import { strings } from './strings.ts'
 import { useAppStore } from './useAppStore.ts'
 
 /** The root component. */
 export function App() {
-  const status = useAppStore((s) => s.simStatus)
-  const snapshot = useAppStore((s) => s.snapshot)
-  const error = useAppStore((s) => s.simError)
-  const file = useAppStore((s) => s.scenarioFile)
+  useViewEffects()
+  const title = useAppStore((s) => s.snapshot?.config.title.en)
+  const panes = useAppStore((s) => s.panes)
+  const setPaneSize = useAppStore((s) => s.setPaneSize)
 
   useEffect(() => {
     // Reading the store (not a ref) keeps React StrictMode's second effect run from loading twice.
-    if (appStore.getState().simStatus === 'idle') void appController.loadScenario(DEFAULT_SCENARIO.text, DEFAULT_SCENARIO.file)
+    if (appStore.getState().simStatus === 'idle') void appController.loadScenario(DEFAULT_PICK.text, DEFAULT_PICK.file)
   }, [])
 
-  const config = snapshot?.config
   return (
     <div className="app">
       <header className="app-header">
-        <p className="app-name">{strings.appName}</p>
-        <h1>{config ? config.title.en : strings.appName}</h1>
-        {snapshot && config && (
-          <p className="meta">
-            <span>{file}</span>
-            <span>{strings.simTime}: {formatSimTime(snapshot.time)}</span>
-            <span>{strings.seed}: {config.seed}</span>
-            <span>{strings.proxyMode}: {config.proxy.mode}</span>
-          </p>
-        )}
-      </header>
-      <main className="layout">
-        <div className="objects" aria-busy={status === 'loading'}>
-          <div role="status" className="status-line">{status === 'loading' && strings.loading}</div>
-          {status === 'error' && (
-            <p className="error-text" role="alert">{strings.loadFailed} {error}</p>
-          )}
-          {snapshot && snapshot.diagnostics.length > 0 && (
-            <section className="diagnostics" aria-labelledby="diag-heading">
-              <h2 id="diag-heading">{strings.diagnostics}</h2>
-              <ul>
-                {snapshot.diagnostics.map((d, i) => (
-                  <li key={i} className={`diag-${d.severity}`}>
-                    <code>{file}:{d.line}:{d.col}</code> {d.severity}: {d.message}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {snapshot && <ObjectTables objects={snapshot.objects} config={snapshot.config} />}
+        <div className="title-row">
+          <h1>{strings.appName}</h1>
+          {title && <p className="scenario-title" data-testid="scenario-title">{title}</p>}
         </div>
-        <aside className="side">
-          <RequestPanel />
-        </aside>
+        <Toolbar />
+      </header>
+      <WorkerBanner />
+      <main className="panes">
+        <div id="pane-editor" className="pane pane-side" style={{ flexBasis: `${panes.editor}%` }}>
+          <EditorPane />
+        </div>
+        <PaneSeparator controls="pane-editor" label={strings.resizeEditor} value={panes.editor} side="left" onChange={(p) => setPaneSize('editor', p)} />
+        <div id="pane-diagram" className="pane pane-diagram">
+          <DiagramPane />
+        </div>
+        <PaneSeparator controls="pane-inspector" label={strings.resizeInspector} value={panes.inspector} side="right" onChange={(p) => setPaneSize('inspector', p)} />
+        <div id="pane-inspector" className="pane pane-side" style={{ flexBasis: `${panes.inspector}%` }}>
+          <InspectorPane />
+        </div>
       </main>
+      <StatusBar />
     </div>
   )
 }

@@ -1,58 +1,150 @@
+/**
+ * The controller end to end over the fake engine: debounced applies, invalid text keeping the last
+ * good state, requests selecting their trace, and a hung worker restarted with no text lost.
+ */
 import { describe, expect, it } from 'vitest'
+import type { ServiceObj } from '../engine/model/k8s.ts'
 import { createAppStore } from '../store/appStore.ts'
-import { SimClient } from '../worker/client.ts'
-import { fakeSim, inMemoryPort } from '../worker/fakeSim.ts'
-import { createSimController } from './simController.ts'
+import { fakeSim, inMemoryPort, manualClock } from '../worker/fakeSim.ts'
+import type { TestPort } from '../worker/fakeSim.ts'
+import { SimSupervisor } from '../worker/supervisor.ts'
+import { APPLY_DEBOUNCE_MS, createSimController } from './simController.ts'
+
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/** The fake engine plus a NodePort Service, so the toolbar has a target. */
+function withService(text: string) {
+  const sim = fakeSim(text)
+  const svc: ServiceObj = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'web', namespace: 'default', resourceVersion: '2' },
+    spec: { type: 'NodePort', clusterIP: '10.96.0.20', ports: [{ port: 80, nodePort: 30080 }] },
+  }
+  sim.objs.push(svc)
+  return sim
+}
 
 function setup() {
   const store = createAppStore()
-  let started = 0
-  const client = new SimClient(inMemoryPort())
-  const ctl = createSimController(() => (started++, client), store)
-  return { store, ctl, started: () => started }
+  const wall = manualClock()
+  const loop = manualClock()
+  const ports: TestPort[] = []
+  const loaded: string[] = []
+  let connected = 0
+  const ctl = createSimController(
+    (callbacks) => {
+      connected++
+      return new SimSupervisor({
+        ...callbacks,
+        makePort: () => {
+          const p = inMemoryPort((t) => (loaded.push(t), withService(t)), loop)
+          ports.push(p)
+          return p
+        },
+        clock: wall,
+      })
+    },
+    store,
+    {
+      now: wall.now,
+      later: (ms, fn) => {
+        let live = true
+        const stop = wall.every(ms, () => {
+          if (live) fn()
+          live = false
+          stop()
+        })
+        return () => {
+          live = false
+          stop()
+        }
+      },
+    },
+  )
+  return { store, ctl, wall, loop, ports, loaded, connected: () => connected, st: () => store.getState() }
 }
 
 describe('SimController', () => {
-  it('does not start the worker until first used', () => {
-    expect(setup().started()).toBe(0)
+  it('connects on first use; loading a scenario applies it and starts playing', async () => {
+    const t = setup()
+    expect(t.connected()).toBe(0)
+    await t.ctl.loadScenario('scenario', 'a.yaml')
+    expect([t.st().editorText, t.st().editorRevision, t.st().simStatus, t.st().snapshot?.config.title.en, t.st().playback.playing]).toEqual(['scenario', 1, 'ready', 'Fake scenario', true])
+    t.loop.advance(32)
+    await flush()
+    expect(t.st().time).toBe(5032)
   })
 
-  it('loadScenario: loading, then the settled snapshot', async () => {
-    const { store, ctl } = setup()
-    const p = ctl.loadScenario('x', 'kubia.yaml')
-    expect(store.getState().simStatus).toBe('loading')
-    expect(store.getState().scenarioFile).toBe('kubia.yaml')
-    await p
-    const s = store.getState()
-    expect([s.simStatus, s.snapshot?.time, s.snapshot?.config.title.en]).toEqual(['ready', 5000, 'Fake scenario'])
+  it('keystrokes apply once, after the debounce, with the last text', async () => {
+    const t = setup()
+    await t.ctl.loadScenario('v1', 'a.yaml', false)
+    t.ctl.editText('v2')
+    t.wall.advance(APPLY_DEBOUNCE_MS - 100)
+    t.ctl.editText('v3')
+    t.wall.advance(APPLY_DEBOUNCE_MS - 1)
+    await flush()
+    expect(t.loaded).toEqual(['v1'])
+    t.wall.advance(1)
+    await flush()
+    expect(t.loaded).toEqual(['v1', 'v3'])
+    expect([t.st().editorText, t.st().editorRevision]).toEqual(['v3', 1])
   })
 
-  it('loadScenario: a failing load becomes the store error', async () => {
-    const { store, ctl } = setup()
-    await ctl.loadScenario('boom', 'bad.yaml')
-    expect([store.getState().simStatus, store.getState().simError]).toEqual(['error', 'cannot parse scenario'])
+  it('invalid text keeps the diagram (snapshot) and shows the diagnostics', async () => {
+    const t = setup()
+    await t.ctl.loadScenario('good', 'a.yaml', false)
+    const snapshot = t.st().snapshot
+    t.ctl.editText('an error here')
+    await t.ctl.applyNow()
+    expect([t.st().accepted, t.st().snapshot, t.st().diagnostics.map((d) => d.message), t.st().editorText]).toEqual([false, snapshot, ['bad field'], 'an error here'])
   })
 
-  it('only the latest of two overlapping loads reaches the store', async () => {
-    const store = createAppStore()
-    const loaded: string[] = []
-    const client = new SimClient(inMemoryPort((t) => (loaded.push(t), fakeSim(t))))
-    const ctl = createSimController(() => client, store)
-    // The first load's settle reply arrives after the second load failed; it must not overwrite that.
-    const first = ctl.loadScenario('x', 'first.yaml')
-    const second = ctl.loadScenario('boom', 'second.yaml')
-    await Promise.all([first, second])
-    expect(loaded).toEqual(['x', 'boom'])
-    expect([store.getState().simStatus, store.getState().scenarioFile, store.getState().snapshot]).toEqual(['error', 'second.yaml', null])
+  it('send: the trace is recorded, counted and selected; playback resumes', async () => {
+    const t = setup()
+    await t.ctl.loadScenario('good', 'a.yaml', false)
+    await t.ctl.sendOnce()
+    expect(t.ports[0]!.sent.find((m) => m.type === 'request')).toMatchObject({ from: 'laptop', url: 'http://172.18.0.2:30080/' })
+    expect([t.st().runs.length, t.st().hits, t.st().selection, t.st().playback.playing]).toEqual([1, { 'default/p1': 1 }, { traceId: 1 }, true])
   })
 
-  it('sendRequest records the results, or the error before a scenario is loaded', async () => {
-    const { store, ctl } = setup()
-    await ctl.sendRequest('laptop', 'http://172.18.0.2:30080/')
-    expect(store.getState().lastRequest).toMatchObject({ status: 'error', error: expect.stringContaining('No scenario loaded') })
-    await ctl.loadScenario('x', 'a.yaml')
-    await ctl.sendRequest('laptop', 'http://172.18.0.2:30080/')
-    expect(store.getState().lastRequest).toMatchObject({ status: 'done', from: 'laptop' })
-    expect(store.getState().lastRequest?.results.map((r) => r.pod)).toEqual(['default/p1'])
+  it('a request the worker refuses is shown as an error, cleared by the next command', async () => {
+    const t = setup()
+    await t.ctl.loadScenario('good', 'a.yaml', false)
+    t.st().setTraffic({ from: 'laptop' })
+    await t.ctl.setSpeed(99)
+    expect(t.st().simError).toContain('speed must be between')
+    await t.ctl.setSpeed(2)
+    expect([t.st().simError, t.st().playback.speed]).toEqual([null, 2])
+  })
+
+  it('a hung worker is replaced: banner, last good manifests again, editor text untouched', async () => {
+    const t = setup()
+    await t.ctl.loadScenario('good', 'a.yaml')
+    t.ctl.editText('an error typed later')
+    await t.ctl.applyNow()
+    t.ports[0]!.hang = true
+    const step = t.ctl.step()
+    t.wall.advance(6000)
+    await step
+    await flush()
+    expect(t.st().workerProblem).toEqual({ reason: 'The simulation did not answer within 5 s', state: 'restarted' })
+    expect(t.loaded).toEqual(['good', 'an error typed later', 'good'])
+    expect([t.st().editorText, t.st().diagnostics.map((d) => d.message), t.st().snapshot?.config.name]).toEqual(['an error typed later', ['bad field'], 'fake'])
+    expect(t.st().playback.playing).toBe(true) // it was playing before the hang
+    await t.ctl.pause()
+    await t.ctl.step()
+    expect(t.st().time).toBe(6000)
+  })
+
+  it('step back replays: runs and hits start over', async () => {
+    const t = setup()
+    await t.ctl.loadScenario('good', 'a.yaml', false)
+    await t.ctl.step()
+    await t.ctl.sendOnce()
+    await t.ctl.pause()
+    expect(t.st().runs).toHaveLength(1)
+    await t.ctl.stepBack()
+    expect([t.st().runs, t.st().hits, t.st().time]).toEqual([[], {}, 6000])
   })
 })

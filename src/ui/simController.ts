@@ -1,49 +1,159 @@
 /**
- * Connects the worker client to the store: sends commands, writes the replies into the store.
- * Components call these actions; they never talk to the worker themselves.
+ * Connects the supervised worker to the store: components call these actions; the actions send
+ * commands and write the replies (and the loop's frames) into the store. Components never talk to
+ * the worker themselves.
  */
 import type { StoreApi } from 'zustand/vanilla'
 import type { AppState } from '../store/appStore.ts'
-import type { SimClient } from '../worker/client.ts'
+import { selectTraffic } from '../store/selectors.ts'
+import type { BodyOf } from '../worker/client.ts'
+import type { AppliedReply, ReplyFor, SimUpdate, UiToWorker } from '../worker/protocol.ts'
+
+/** Simulated ms one press of "step" advances. */
+export const STEP_MS = 1000
+/** Wall ms of quiet after a keystroke before the text is applied. */
+export const APPLY_DEBOUNCE_MS = 300
+
+/** The supervised worker as the controller uses it (SimSupervisor in the app). */
+export interface SimConnection {
+  send<T extends UiToWorker['type']>(body: BodyOf<T>): Promise<ReplyFor[T]>
+  restart(): void
+}
+
+/** What the connection reports, for the controller to record. */
+export interface ConnectionCallbacks {
+  onFrame(update: SimUpdate): void
+  onFailure(reason: string, restarting: boolean): void
+  onRecovered(reply: AppliedReply): void
+}
+
+/** Wall clock and a one-shot timer (the debounce). */
+export interface ControllerClock {
+  now(): number
+  later(ms: number, fn: () => void): () => void
+}
 
 /** What the UI can ask the simulation to do. */
 export interface SimController {
-  /** Loads a scenario and runs it until settled; a later load supersedes an earlier one still running. */
-  loadScenario(text: string, file: string): Promise<void>
-  /** Sends one request and records its result. */
-  sendRequest(from: string, url: string): Promise<void>
+  /** Replaces the editor's text with a scenario and applies it at once (autoplay starts the loop). */
+  loadScenario(text: string, file: string, autoplay?: boolean): Promise<void>
+  /** A keystroke: records the text and applies it after APPLY_DEBOUNCE_MS of quiet. */
+  editText(text: string): void
+  /** Applies the editor's current text now. */
+  applyNow(): Promise<void>
+  play(): Promise<void>
+  pause(): Promise<void>
+  /** One step of STEP_MS simulated time. */
+  step(): Promise<void>
+  /** Back to the previous step boundary. */
+  stepBack(): Promise<void>
+  setSpeed(speed: number): Promise<void>
+  /** Sends one request with the toolbar's traffic choice and selects its trace. */
+  sendOnce(): Promise<void>
+  /** Starts or stops the request stream. */
+  setStream(on: boolean): Promise<void>
+  /** The node's ruleset text. */
+  loadRuleset(node: string): Promise<string>
+  /** Restarts the worker (the banner's button after the supervisor gave up). */
+  restartWorker(): void
+  /** Test only: makes the worker hang for `ms`. */
+  debugHang(ms: number): Promise<void>
 }
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
 
-/** Creates a controller; `client` is resolved lazily so the worker starts on first use. */
-export function createSimController(client: () => SimClient, store: StoreApi<AppState>): SimController {
-  let generation = 0
+/** Creates a controller; the connection is opened on first use, with callbacks into the store. */
+export function createSimController(
+  connect: (callbacks: ConnectionCallbacks) => SimConnection,
+  store: StoreApi<AppState>,
+  clock: ControllerClock,
+): SimController {
   const st = () => store.getState()
+  let conn: SimConnection | undefined
+  let wasPlaying = false
+  const c = (): SimConnection =>
+    (conn ??= connect({
+      onFrame: (u) => st().applyUpdate(u, clock.now()),
+      onFailure: (reason, restarting) => {
+        wasPlaying ||= st().playback.playing
+        st().setWorkerProblem({ reason, state: restarting ? 'restarting' : 'stopped' })
+      },
+      onRecovered: (reply) => {
+        // The last good manifests run again; the editor's text and its diagnostics stay as they are.
+        if (reply.update) st().applyUpdate(reply.update, clock.now())
+        const problem = st().workerProblem
+        st().setWorkerProblem(problem ? { ...problem, state: 'restarted' } : null)
+        if (wasPlaying) void play()
+        wasPlaying = false
+      },
+    }))
+  let cancelApply: (() => void) | undefined
+
+  const run = async <T extends UiToWorker['type']>(body: BodyOf<T>, then: (r: ReplyFor[T]) => void): Promise<void> => {
+    if (st().simError) st().setSimError(null)
+    try {
+      then(await c().send<T>(body))
+    } catch (err) {
+      st().setSimError(message(err))
+    }
+  }
+
+  const apply = async (): Promise<void> => {
+    cancelApply?.()
+    cancelApply = undefined
+    const { editorText, scenarioFile } = st()
+    if (st().simStatus === 'idle') st().simLoading()
+    await run<'apply'>({ type: 'apply', text: editorText, file: scenarioFile }, (r) => st().applied(r, clock.now()))
+  }
+
+  const play = () => run<'play'>({ type: 'play' }, (r) => st().setPlayback(r.playback))
+
   return {
-    async loadScenario(text, file) {
-      const gen = ++generation
-      st().setScenario(text, file)
-      st().simLoading()
-      try {
-        await client().load(text, file)
-        const settled = await client().runUntilSettled()
-        if (gen === generation) st().setSnapshot(settled.snapshot, settled.events)
-      } catch (err) {
-        if (gen === generation) st().setSimError(message(err))
-      }
+    async loadScenario(text, file, autoplay = true) {
+      st().loadEditorText(text, file)
+      await apply()
+      if (autoplay && st().accepted && !st().playback.playing) await play()
     },
-    async sendRequest(from, url) {
-      st().requestSent(from, url)
-      try {
-        const reply = await client().request(from, url)
-        if (reply.snapshot) st().setSnapshot(reply.snapshot)
-        st().requestDone(reply.results)
-      } catch (err) {
-        st().requestFailed(message(err))
-      }
+    editText(text) {
+      if (text === st().editorText) return
+      st().setEditorText(text)
+      cancelApply?.()
+      cancelApply = clock.later(APPLY_DEBOUNCE_MS, () => void apply())
+    },
+    applyNow: apply,
+    play,
+    pause: () => run<'pause'>({ type: 'pause' }, (r) => st().setPlayback(r.playback)),
+    step: () => run<'step'>({ type: 'step', ms: STEP_MS }, (r) => st().applyUpdate(r.update, clock.now())),
+    stepBack: () => run<'stepBack'>({ type: 'stepBack' }, (r) => st().applyUpdate(r.update, clock.now())),
+    setSpeed: (speed) => run<'setSpeed'>({ type: 'setSpeed', speed }, (r) => st().setPlayback(r.playback)),
+    async sendOnce() {
+      const { from, url } = selectTraffic(st())
+      if (!from || !url) return
+      await run<'request'>({ type: 'request', from, url }, (r) => {
+        st().applyUpdate(r.update, clock.now())
+        const last = r.update.results[r.update.results.length - 1]
+        if (last) st().select({ traceId: last.trace.id })
+      })
+      // A packet only moves while time flows: sending resumes playback.
+      if (!st().playback.playing) await play()
+    },
+    async setStream(on) {
+      const { from, url } = selectTraffic(st())
+      const stream = on && from && url ? { from, url, perSecond: st().traffic.perSecond } : null
+      await run<'stream'>({ type: 'stream', stream }, (r) => st().setPlayback(r.playback))
+      if (stream && !st().playback.playing) await play()
+    },
+    async loadRuleset(node) {
+      const r = await c().send<'ruleset'>({ type: 'ruleset', node })
+      return r.text
+    },
+    restartWorker() {
+      c().restart()
+    },
+    async debugHang(ms) {
+      await c().send<'debugHang'>({ type: 'debugHang', ms }).catch(() => {})
     },
   }
 }

@@ -1,87 +1,233 @@
 /**
  * The worker's message handler, kept apart from `postMessage` so that tests can drive it directly:
- * one `UiToWorker` message in, exactly one `WorkerToUi` reply out. It hosts one simulation at a time.
+ * one `UiToWorker` message in, exactly one reply out; the real-time loop pushes `frame`s (and
+ * `fatal` when the engine throws while playing) through the injected `post`.
  */
-import type { SimulationApi } from '../engine/facade.ts'
+import type { HttpResult, KubectlResult, SimEvent } from '../engine/facade.ts'
+import type { Diagnostic } from '../engine/model/errors.ts'
 import type { KObject } from '../engine/model/k8s.ts'
-import { PROTOCOL_VERSION, assertNever } from './protocol.ts'
-import type { ErrorReply, Snapshot, UiToWorker, WorkerToUi } from './protocol.ts'
+import { advance, pushEvents, startStream } from './advance.ts'
+import type { Advanced, StreamState } from './advance.ts'
+import { PlaybackLoop } from './loop.ts'
+import type { LoopClock } from './loop.ts'
+import { MAX_SPEED, MAX_STREAM_RATE, MIN_SPEED, PROTOCOL_VERSION, assertNever } from './protocol.ts'
+import type { ErrorReply, FatalPush, FramePush, PlaybackState, Reply, SimUpdate, Snapshot, UiToWorker } from './protocol.ts'
+import { SimSession } from './session.ts'
+import type { LoadSimulation } from './session.ts'
 
-/** Builds a simulation from scenario text (the engine's `loadSimulation`). */
-export type LoadSimulation = (text: string, file?: string) => SimulationApi
+export type { HostedSim, LoadSimulation } from './session.ts'
+
+/** How the host reaches the outside world besides replies. */
+export interface HostOptions {
+  /** Posts a pushed message (frames of the loop, fatal errors). */
+  post(msg: FramePush | FatalPush): void
+  /** Wall clock and timer of the real-time loop. */
+  clock: LoopClock
+  /** Simulated ms between the step boundaries marked while playing (default 1000). */
+  boundaryMs?: number
+}
+
+/** A clock that never ticks, for hosts driven only by messages. */
+const STILL: HostOptions = { post: () => {}, clock: { now: () => 0, every: () => () => {} } }
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<UiToWorker['type']>([
-  'load', 'step', 'runUntilSettled', 'request', 'kubectl',
+  'apply', 'step', 'stepBack', 'runUntilSettled', 'play', 'pause', 'setSpeed', 'stream',
+  'request', 'kubectl', 'ruleset', 'ping', 'debugHang', 'debugCrash',
 ])
 
-/** Hosts one engine and answers protocol messages. */
+/** A problem with the request itself (not an engine failure): the simulation is still sound. */
+class UserError extends Error {}
+
+/** Hosts one simulation session and its real-time loop, and answers protocol messages. */
 export class SimHost {
-  private sim: SimulationApi | undefined
+  private session: SimSession | undefined
+  private stream: StreamState | null = null
+  private readonly loop: PlaybackLoop
+  private readonly boundaryMs: number
   /** Identity of the objects in the last snapshot sent, to send snapshots only when objects changed. */
   private sentFingerprint = ''
 
-  /** @param load the engine entry point; injected so tests can use a fake engine. */
-  constructor(private readonly load: LoadSimulation) {}
+  /**
+   * @param load the engine entry point; injected so tests can use a fake engine
+   * @param options push channel and clock of the real-time loop
+   */
+  constructor(
+    private readonly load: LoadSimulation,
+    private readonly options: HostOptions = STILL,
+  ) {
+    this.boundaryMs = options.boundaryMs ?? 1000
+    this.loop = new PlaybackLoop(options.clock, (ms) => this.onTick(ms))
+  }
 
   /** Handles one message from the UI and returns the reply to post. Never throws. */
-  handle(data: unknown): WorkerToUi {
+  handle(data: unknown): Reply {
     const invalid = validate(data)
     if (invalid) return invalid
     const msg = data as UiToWorker
     try {
       return this.dispatch(msg)
     } catch (err) {
-      return errorReply(msg.id, err instanceof Error ? err.message : String(err))
+      const message = err instanceof Error ? err.message : String(err)
+      return err instanceof UserError ? errorReply(msg.id, message) : { v: PROTOCOL_VERSION, id: msg.id, type: 'error', message, crashed: true }
     }
   }
 
-  private dispatch(msg: UiToWorker): WorkerToUi {
+  private dispatch(msg: UiToWorker): Reply {
     const v = PROTOCOL_VERSION
+    const id = msg.id
     switch (msg.type) {
-      case 'load': {
-        this.sim = this.load(msg.text, msg.file)
-        return { v, id: msg.id, type: 'snapshot', snapshot: this.snapshot(this.sim), events: [] }
-      }
+      case 'apply':
+        return this.apply(id, msg.text, msg.file)
       case 'step': {
-        if (!Number.isInteger(msg.ms) || msg.ms < 0) return errorReply(msg.id, `step: ms must be a non-negative integer, got ${msg.ms}`)
-        const sim = this.current()
-        const events = sim.step(msg.ms)
-        return { v, id: msg.id, type: 'snapshot', snapshot: this.snapshot(sim), events }
+        if (!Number.isInteger(msg.ms) || msg.ms < 0) throw new UserError(`step: ms must be a non-negative integer, got ${msg.ms}`)
+        const s = this.current()
+        const done = advance(s, msg.ms, this.stream, this.boundaryMs)
+        s.mark()
+        return { v, id, type: 'update', update: this.update(done) }
+      }
+      case 'stepBack': {
+        this.loop.pause()
+        const back = this.current().stepBack()
+        if (!back) return { v, id, type: 'update', update: this.update({ events: [], results: [] }) }
+        return { v, id, type: 'update', update: this.restart(back, []) }
       }
       case 'runUntilSettled': {
-        const sim = this.current()
-        const events = sim.runUntilSettled(msg.maxMs)
-        return { v, id: msg.id, type: 'snapshot', snapshot: this.snapshot(sim), events }
+        const s = this.current()
+        const events = s.settle(msg.maxMs)
+        s.mark()
+        return { v, id, type: 'update', update: this.update({ events: filtered(events), results: [] }) }
+      }
+      case 'play':
+        this.current()
+        this.loop.play()
+        return { v, id, type: 'playback', playback: this.playback() }
+      case 'pause':
+        this.loop.pause()
+        return { v, id, type: 'playback', playback: this.playback() }
+      case 'setSpeed':
+        if (!(msg.speed >= MIN_SPEED && msg.speed <= MAX_SPEED)) throw new UserError(`setSpeed: speed must be between ${MIN_SPEED} and ${MAX_SPEED}, got ${msg.speed}`)
+        this.loop.speed = msg.speed
+        return { v, id, type: 'playback', playback: this.playback() }
+      case 'stream': {
+        const spec = msg.stream
+        if (spec && !(spec.perSecond > 0 && spec.perSecond <= MAX_STREAM_RATE)) throw new UserError(`stream: perSecond must be in (0, ${MAX_STREAM_RATE}], got ${spec.perSecond}`)
+        this.stream = spec ? startStream({ ...spec }, this.current().sim.now()) : null
+        return { v, id, type: 'playback', playback: this.playback() }
       }
       case 'request': {
-        const sim = this.current()
-        const results = sim.request(msg.from, msg.url, msg.opts)
-        return { v, id: msg.id, type: 'traces', results, ...this.snapshotIfChanged(sim) }
+        const s = this.current()
+        let results: HttpResult[]
+        try {
+          results = s.request(msg.from, msg.url, msg.opts)
+        } catch (err) {
+          // The engine refuses an unknown sender by throwing; that is the user's input, not a crash.
+          throw new UserError(err instanceof Error ? err.message : String(err))
+        }
+        return { v, id, type: 'update', update: this.update({ events: [], results }) }
       }
       case 'kubectl': {
-        const sim = this.current()
-        const result = sim.kubectl(msg.args)
-        return { v, id: msg.id, type: 'kubectl', result, ...this.snapshotIfChanged(sim) }
+        const result: KubectlResult = this.current().kubectl(msg.args)
+        return { v, id, type: 'kubectl', result, update: this.update({ events: [], results: [] }) }
       }
+      case 'ruleset': {
+        const text = this.current().sim.rulesetText(msg.node)
+        if (text === undefined) throw new UserError(`ruleset: no node named "${msg.node}"`)
+        return { v, id, type: 'ruleset', node: msg.node, text }
+      }
+      case 'ping':
+      case 'debugHang':
+      case 'debugCrash':
+        // The worker entry performs the debug effects; the host only answers.
+        return { v, id, type: 'pong' }
       default:
         return assertNever(msg)
     }
   }
 
-  private current(): SimulationApi {
-    if (!this.sim) throw new Error('No scenario loaded: send a "load" message first')
-    return this.sim
+  private apply(id: number, text: string, file: string | undefined): Reply {
+    const v = PROTOCOL_VERSION
+    let next: SimSession
+    try {
+      next = SimSession.start(this.load, text, file)
+    } catch (err) {
+      const message = `The scenario could not be loaded: ${err instanceof Error ? err.message : String(err)}`
+      const diagnostics: Diagnostic[] = [{ line: 1, col: 1, severity: 'error', message }]
+      return { v, id, type: 'applied', accepted: false, diagnostics }
+    }
+    const diagnostics = [...next.sim.diagnostics]
+    // Invalid text keeps the last good simulation (and the diagram) as it was; a first load is kept anyway.
+    if (this.session && diagnostics.some((d) => d.severity === 'error')) {
+      return { v, id, type: 'applied', accepted: false, diagnostics }
+    }
+    const events = next.settle()
+    next.mark()
+    return { v, id, type: 'applied', accepted: true, diagnostics, update: this.restart(next, filtered(events)) }
   }
 
-  private snapshot(sim: SimulationApi): Snapshot {
-    const objects = sim.objects()
-    this.sentFingerprint = fingerprint(objects)
-    return { time: sim.now(), objects, diagnostics: [...sim.diagnostics], config: sim.config }
+  /** Makes `next` the running session and describes it in full. */
+  private restart(next: SimSession, events: SimEvent[]): SimUpdate {
+    this.session = next
+    if (this.stream) this.stream = startStream(this.stream.spec, next.sim.now())
+    this.sentFingerprint = ''
+    return { ...this.update({ events, results: [] }), reset: true }
   }
 
-  private snapshotIfChanged(sim: SimulationApi): { snapshot?: Snapshot } {
-    return fingerprint(sim.objects()) === this.sentFingerprint ? {} : { snapshot: this.snapshot(sim) }
+  private onTick(ms: number): void {
+    const s = this.session
+    if (!s) return this.loop.pause()
+    try {
+      const done = advance(s, ms, this.stream, this.boundaryMs)
+      this.options.post({ v: PROTOCOL_VERSION, type: 'frame', update: this.update(done, changedObjects(done.events)) })
+    } catch (err) {
+      this.loop.pause()
+      this.options.post({ v: PROTOCOL_VERSION, type: 'fatal', message: err instanceof Error ? err.message : String(err) })
+    }
   }
+
+  private update(done: Advanced, mayHaveChanged = true): SimUpdate {
+    const sim = this.current().sim
+    if (done.streamStopped) this.stream = null
+    const out: SimUpdate = { time: sim.now(), events: done.events, results: done.results, playback: this.playback() }
+    if (mayHaveChanged) {
+      const objects = sim.objects()
+      const fp = fingerprint(objects)
+      if (fp !== this.sentFingerprint) {
+        this.sentFingerprint = fp
+        out.snapshot = snapshot(sim.now(), objects, sim)
+      }
+    }
+    if (done.streamStopped) out.streamStopped = done.streamStopped
+    return out
+  }
+
+  private playback(): PlaybackState {
+    return {
+      playing: this.loop.playing,
+      speed: this.loop.speed,
+      stream: this.stream ? { ...this.stream.spec } : null,
+      canStepBack: this.session?.canStepBack() ?? false,
+    }
+  }
+
+  private current(): SimSession {
+    if (!this.session) throw new UserError('No scenario loaded: send an "apply" message first')
+    return this.session
+  }
+}
+
+function snapshot(time: number, objects: KObject[], sim: SimSession['sim']): Snapshot {
+  return { time, objects, diagnostics: [...sim.diagnostics], config: sim.config }
+}
+
+function filtered(events: readonly SimEvent[]): SimEvent[] {
+  const out: SimEvent[] = []
+  pushEvents(out, events)
+  return out
+}
+
+/** The engine reports every object write as an event; without one, the objects are unchanged. */
+function changedObjects(events: readonly SimEvent[]): boolean {
+  return events.some((e) => e.type === 'object-changed' || e.type === 'object-deleted')
 }
 
 /** Every write to an object bumps its resourceVersion, so kind/ns/name@rv identifies the object set. */

@@ -2,7 +2,8 @@
  * The messages that cross the worker boundary. Both directions are discriminated unions of plain,
  * structured-clone-safe data (no classes, functions or Maps), so the main thread and the worker
  * share nothing but these types. Every request carries an `id`; the worker answers each request
- * with exactly one message carrying the same `id` (a result or an `error`).
+ * with exactly one message carrying the same `id` (a result or an `error`). Besides replies, the
+ * worker pushes `frame`s (what the real-time loop produced, at most one per ~16 ms) and `fatal`.
  */
 import type { SimEvent, HttpResult, KubectlResult, RequestOptions } from '../engine/facade.ts'
 import type { ClusterConfig } from '../engine/model/cluster.ts'
@@ -10,7 +11,14 @@ import type { Diagnostic } from '../engine/model/errors.ts'
 import type { KObject } from '../engine/model/k8s.ts'
 
 /** Bumped whenever a message shape changes; the worker refuses messages of another version. */
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
+
+/** Playback speeds: simulated seconds per wall-clock second. */
+export const MIN_SPEED = 0.25
+/** Fastest playback speed. */
+export const MAX_SPEED = 10
+/** Highest rate of a request stream, in requests per simulated second. */
+export const MAX_STREAM_RATE = 50
 
 /** Fields every message from the UI carries. */
 interface RequestBase {
@@ -20,30 +28,71 @@ interface RequestBase {
   id: number
 }
 
-/** Load a scenario (multi-document YAML), replacing the current simulation. Replies `snapshot`. */
-export interface LoadMsg extends RequestBase {
-  type: 'load'
-  /** The scenario text. */
+/**
+ * Apply the editor's whole text: the worker loads the scenario from it and settles it. When the
+ * text has errors (YAML or objects) or cannot be loaded, the running simulation stays as it was.
+ * Replies `applied` either way, with the diagnostics of this text.
+ */
+export interface ApplyMsg extends RequestBase {
+  type: 'apply'
+  /** The scenario text (multi-document YAML). */
   text: string
   /** File name used in diagnostics. */
   file?: string
 }
 
-/** Advance simulated time by `ms`. Replies `snapshot` (with the events of that step). */
+/** Advance simulated time by `ms` (a single step); ends at a step boundary. Replies `update`. */
 export interface StepMsg extends RequestBase {
   type: 'step'
   /** Simulated milliseconds to advance; a non-negative integer. */
   ms: number
 }
 
-/** Run until nothing changes any more. Replies `snapshot`. */
+/** Go back to the previous step boundary by replaying the input log from the seed. Replies `update`. */
+export interface StepBackMsg extends RequestBase {
+  type: 'stepBack'
+}
+
+/** Run until nothing changes any more. Replies `update`. */
 export interface RunUntilSettledMsg extends RequestBase {
   type: 'runUntilSettled'
   /** Upper bound of simulated time to run, in ms (engine default when absent). */
   maxMs?: number
 }
 
-/** Send simulated HTTP request(s). Replies `traces`. */
+/** Start the real-time loop. Replies `playback`. */
+export interface PlayMsg extends RequestBase {
+  type: 'play'
+}
+
+/** Stop the real-time loop. Replies `playback`. */
+export interface PauseMsg extends RequestBase {
+  type: 'pause'
+}
+
+/** Set the playback speed (MIN_SPEED–MAX_SPEED simulated seconds per wall second). Replies `playback`. */
+export interface SetSpeedMsg extends RequestBase {
+  type: 'setSpeed'
+  speed: number
+}
+
+/** A steady stream of requests, sent as simulated time passes. */
+export interface StreamSpec {
+  /** A client name, a pod (`ns/name` or `name`) or a node name. */
+  from: string
+  /** The URL, e.g. `http://172.18.0.2:30123/`. */
+  url: string
+  /** Requests per simulated second, 0 < rate ≤ MAX_STREAM_RATE. */
+  perSecond: number
+}
+
+/** Start (or replace) the request stream, or stop it with `null`. Replies `playback`. */
+export interface StreamMsg extends RequestBase {
+  type: 'stream'
+  stream: StreamSpec | null
+}
+
+/** Send simulated HTTP request(s) now. Replies `update` (with the results). */
 export interface RequestMsg extends RequestBase {
   type: 'request'
   /** A client name, a pod (`ns/name` or `name`) or a node name. */
@@ -61,8 +110,44 @@ export interface KubectlMsg extends RequestBase {
   args: string[]
 }
 
+/** The kube-proxy ruleset of a node, as `iptables-save` / `nft list ruleset` prints it. Replies `ruleset`. */
+export interface RulesetMsg extends RequestBase {
+  type: 'ruleset'
+  node: string
+}
+
+/** Liveness check used by the main thread's watchdog. Replies `pong`. */
+export interface PingMsg extends RequestBase {
+  type: 'ping'
+}
+
+/** Test only: block the worker for `ms` wall-clock milliseconds (a hang). Replies `pong` afterwards. */
+export interface DebugHangMsg extends RequestBase {
+  type: 'debugHang'
+  ms: number
+}
+
+/** Test only: reply `pong`, then throw an uncaught exception in the worker. */
+export interface DebugCrashMsg extends RequestBase {
+  type: 'debugCrash'
+}
+
 /** Everything the UI may send to the worker. */
-export type UiToWorker = LoadMsg | StepMsg | RunUntilSettledMsg | RequestMsg | KubectlMsg
+export type UiToWorker =
+  | ApplyMsg
+  | StepMsg
+  | StepBackMsg
+  | RunUntilSettledMsg
+  | PlayMsg
+  | PauseMsg
+  | SetSpeedMsg
+  | StreamMsg
+  | RequestMsg
+  | KubectlMsg
+  | RulesetMsg
+  | PingMsg
+  | DebugHangMsg
+  | DebugCrashMsg
 
 /** The state of the simulated cluster at one instant, as plain data. */
 export interface Snapshot {
@@ -76,6 +161,36 @@ export interface Snapshot {
   config: ClusterConfig
 }
 
+/** The real-time loop's settings as the worker holds them. */
+export interface PlaybackState {
+  /** The loop is advancing simulated time. */
+  playing: boolean
+  /** Simulated seconds per wall-clock second. */
+  speed: number
+  /** The active request stream, or null. */
+  stream: StreamSpec | null
+  /** There is an earlier step boundary to go back to. */
+  canStepBack: boolean
+}
+
+/** What changed in the simulation since the last update the UI received. */
+export interface SimUpdate {
+  /** Simulated time now (ms). */
+  time: number
+  /** What happened, in order (object changes and Kubernetes events; traces travel in `results`). */
+  events: SimEvent[]
+  /** Results of the requests sent (by a `request` message, or by the stream), in order. */
+  results: HttpResult[]
+  /** A full snapshot, present only when the objects changed. */
+  snapshot?: Snapshot
+  /** The loop's settings after this update. */
+  playback: PlaybackState
+  /** Set when the stream stopped by itself (e.g. its sender no longer exists): why. */
+  streamStopped?: string
+  /** True when the simulation was rebuilt (new scenario, or step back): drop derived state such as hit counters. */
+  reset?: boolean
+}
+
 /** Fields every reply carries. */
 interface ReplyBase {
   /** Always PROTOCOL_VERSION. */
@@ -84,28 +199,47 @@ interface ReplyBase {
   id: number
 }
 
-/** Reply to `load`, `step` and `runUntilSettled`: the cluster after the operation. */
-export interface SnapshotReply extends ReplyBase {
-  type: 'snapshot'
-  snapshot: Snapshot
-  /** What happened during the operation, in order. */
-  events: SimEvent[]
+/** Reply to `apply`. */
+export interface AppliedReply extends ReplyBase {
+  type: 'applied'
+  /** True when the text became the running simulation; false when the last good one was kept. */
+  accepted: boolean
+  /** Problems found in this text (errors and warnings, located by line and column). */
+  diagnostics: Diagnostic[]
+  /** The new simulation's state, when accepted. */
+  update?: SimUpdate
 }
 
-/** Reply to `request`: one result (with its trace) per request sent. */
-export interface TracesReply extends ReplyBase {
-  type: 'traces'
-  results: HttpResult[]
-  /** A new snapshot when the objects changed while handling the request, else absent. */
-  snapshot?: Snapshot
+/** Reply to `step`, `stepBack`, `runUntilSettled` and `request`. */
+export interface UpdateReply extends ReplyBase {
+  type: 'update'
+  update: SimUpdate
 }
 
-/** Reply to `kubectl`: what kubectl printed. */
+/** Reply to `play`, `pause`, `setSpeed` and `stream`. */
+export interface PlaybackReply extends ReplyBase {
+  type: 'playback'
+  playback: PlaybackState
+}
+
+/** Reply to `kubectl`: what kubectl printed, and what it changed. */
 export interface KubectlReply extends ReplyBase {
   type: 'kubectl'
   result: KubectlResult
-  /** A new snapshot when the command changed objects (apply, delete, scale …), else absent. */
-  snapshot?: Snapshot
+  update: SimUpdate
+}
+
+/** Reply to `ruleset`. */
+export interface RulesetReply extends ReplyBase {
+  type: 'ruleset'
+  node: string
+  /** The rendered ruleset. */
+  text: string
+}
+
+/** Reply to `ping` and the debug messages. */
+export interface PongReply extends ReplyBase {
+  type: 'pong'
 }
 
 /** A request failed (or a message could not be understood). */
@@ -113,18 +247,64 @@ export interface ErrorReply extends ReplyBase {
   type: 'error'
   /** Human-readable reason. */
   message: string
+  /** The engine threw unexpectedly: its state can no longer be trusted and the worker should be restarted. */
+  crashed?: boolean
 }
 
+/** Pushed by the real-time loop (never more than once per tick): what the loop produced. */
+export interface FramePush {
+  v: number
+  type: 'frame'
+  update: SimUpdate
+}
+
+/** Pushed when the loop itself failed (the engine threw while playing); the loop has stopped. */
+export interface FatalPush {
+  v: number
+  type: 'fatal'
+  message: string
+}
+
+/** Replies to requests. */
+export type Reply = AppliedReply | UpdateReply | PlaybackReply | KubectlReply | RulesetReply | PongReply | ErrorReply
+
 /** Everything the worker may send to the UI. */
-export type WorkerToUi = SnapshotReply | TracesReply | KubectlReply | ErrorReply
+export type WorkerToUi = Reply | FramePush | FatalPush
 
 /** The reply type each request type expects (besides `error`). */
 export interface ReplyFor {
-  load: SnapshotReply
-  step: SnapshotReply
-  runUntilSettled: SnapshotReply
-  request: TracesReply
+  apply: AppliedReply
+  step: UpdateReply
+  stepBack: UpdateReply
+  runUntilSettled: UpdateReply
+  play: PlaybackReply
+  pause: PlaybackReply
+  setSpeed: PlaybackReply
+  stream: PlaybackReply
+  request: UpdateReply
   kubectl: KubectlReply
+  ruleset: RulesetReply
+  ping: PongReply
+  debugHang: PongReply
+  debugCrash: PongReply
+}
+
+/** Reply types expected per request type (besides `error`), for checking replies at run time. */
+export const EXPECTED_REPLY: { readonly [K in keyof ReplyFor]: ReplyFor[K]['type'] } = {
+  apply: 'applied',
+  step: 'update',
+  stepBack: 'update',
+  runUntilSettled: 'update',
+  play: 'playback',
+  pause: 'playback',
+  setSpeed: 'playback',
+  stream: 'playback',
+  request: 'update',
+  kubectl: 'kubectl',
+  ruleset: 'ruleset',
+  ping: 'pong',
+  debugHang: 'pong',
+  debugCrash: 'pong',
 }
 
 /** Request message without the envelope fields the client fills in. */

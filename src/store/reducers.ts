@@ -1,0 +1,39 @@
+/**
+ * The two small folds the store does as results arrive: a result becomes a packet run to animate,
+ * and delivered results count as hits on the pod that answered.
+ */
+import type { HttpResult } from '../engine/facade.ts'
+import type { Location, Trace } from '../engine/model/net.ts'
+
+/** A trace the UI is animating or has animated (the shape of the diagram's `PacketRun`). */
+export interface PacketRun {
+  /** The engine's trace. */
+  trace: Trace
+  /** performance.now() (ms) at which the animation of this trace started. */
+  startedAt: number
+  /** Where the request came from (client name, `ns/pod`, or node name). */
+  from: string
+}
+
+/** How a sender is named in the UI (and in the protocol's `from`). */
+export function locationName(l: Location): string {
+  return l.kind === 'pod' ? `${l.namespace}/${l.name}` : l.name
+}
+
+/** The packet run of one result, started at `now`. */
+export function runFrom(r: HttpResult, now: number): PacketRun {
+  const first = r.trace.hops[0]
+  return { trace: r.trace, startedAt: now, from: first ? locationName(first.at) : '' }
+}
+
+/** Adds one hit per result answered by a pod; returns the same object when nothing was counted. */
+export function countHits(hits: Readonly<Record<string, number>>, results: readonly HttpResult[]): Record<string, number> {
+  let out: Record<string, number> | undefined
+  for (const r of results) {
+    const pod = r.pod ?? r.trace.pod
+    if (!pod || r.trace.outcome !== 'delivered') continue
+    out ??= { ...hits }
+    out[pod] = (out[pod] ?? 0) + 1
+  }
+  return out ?? (hits as Record<string, number>)
+}
