@@ -292,7 +292,7 @@ export class Simulation implements SimulationApi {
     const ready = this.config.nodes.filter((n) => n.ready && n.role !== 'control-plane')
     const pool = ready.length ? ready : this.config.nodes.filter((n) => n.ready)
     if (svc.spec.externalTrafficPolicy !== 'Local') return pool
-    const slices = this.store.list<EndpointSliceObj>('EndpointSlice', svc.metadata.namespace)
+    const slices = this.store.slicesOfService(svc.metadata.namespace, svc.metadata.name) as EndpointSliceObj[]
     return pool.filter((n) => healthCheckResponse(svc, slices, n.name).status === 200)
   }
 

@@ -105,6 +105,8 @@ class Index {
   }
 }
 
+/** The label that ties an EndpointSlice to its Service (discovery.k8s.io LabelServiceName). */
+const SERVICE_NAME = 'kubernetes.io/service-name'
 const controllerOf = (o: KObject) => o.metadata.ownerReferences?.find((r) => r.controller)?.uid
 const labelIx = (ns: string | undefined, k: string, v: string) => `${ns ?? ''}\u0000${k}\u0000${v}`
 const selectorOf = (o: KObject) => (o as { spec?: { selector?: Record<string, string> } }).spec?.selector
@@ -121,6 +123,7 @@ export class ObjectStore implements ApiReader {
   private readonly podsByLabel = new Index()
   private readonly orphanPods = new Index()
   private readonly servicesBySelector = new Index()
+  private readonly slicesByService = new Index()
   /** Changes not yet seen by the controllers; drained by the simulation loop. */
   pending: Change[] = []
 
@@ -181,6 +184,11 @@ export class ObjectStore implements ApiReader {
     return this.resolve('Pod', best).filter((p) => entries.every(([k, v]) => p.metadata.labels?.[k] === v))
   }
 
+  /** EndpointSlices labelled `kubernetes.io/service-name: <service>` in a namespace (sorted by name). */
+  slicesOfService(namespace: string | undefined, service: string): KObject[] {
+    return this.resolve('EndpointSlice', this.slicesByService.get(labelIx(namespace, SERVICE_NAME, service)))
+  }
+
   /** Services in a namespace whose selector might select these labels (callers still match fully). */
   servicesMaybeSelecting(namespace: string | undefined, labels: Record<string, string> | undefined): KObject[] {
     const keys = new Set<string>()
@@ -208,6 +216,9 @@ export class ObjectStore implements ApiReader {
     } else if (kind === 'Service') {
       const p = firstPair(selectorOf(o))
       if (p) this.servicesBySelector.remove(labelIx(o.metadata.namespace, p[0], p[1]), key)
+    } else if (kind === 'EndpointSlice') {
+      const svc = o.metadata.labels?.[SERVICE_NAME]
+      if (svc !== undefined) this.slicesByService.remove(labelIx(o.metadata.namespace, SERVICE_NAME, svc), key)
     }
   }
 
@@ -220,6 +231,9 @@ export class ObjectStore implements ApiReader {
     } else if (kind === 'Service') {
       const p = firstPair(selectorOf(o))
       if (p) this.servicesBySelector.add(labelIx(o.metadata.namespace, p[0], p[1]), key)
+    } else if (kind === 'EndpointSlice') {
+      const svc = o.metadata.labels?.[SERVICE_NAME]
+      if (svc !== undefined) this.slicesByService.add(labelIx(o.metadata.namespace, SERVICE_NAME, svc), key)
     }
   }
 

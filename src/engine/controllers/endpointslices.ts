@@ -53,9 +53,7 @@ export class EndpointSliceController implements Controller {
     for (const key of keys) {
       const [ns, name] = key.split('/') as [string, string]
       const svc = ctx.store.get<ServiceObj>('Service', ns, name)
-      const existing = ctx.store
-        .list<EndpointSliceObj>('EndpointSlice', ns)
-        .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name)
+      const existing = ctx.store.slicesOfService(ns, name) as EndpointSliceObj[]
       const mine = (by: string) => existing.filter((s) => s.metadata.labels?.[MANAGED_BY_LABEL] === by)
       if (!svc || svc.spec.type === 'ExternalName') {
         for (const s of [...mine(SLICE_CONTROLLER), ...mine(MIRROR_CONTROLLER)]) ctx.api.remove('EndpointSlice', ns, s.metadata.name)

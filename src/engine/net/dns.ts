@@ -45,9 +45,7 @@ export function clusterLookup(store: ObjectStore, config: ClusterConfig, fqdn: s
       return 'error' in r ? { ips: [], cname: target } : { ips: r.ips, cname: target }
     }
     if (svc.spec.clusterIP === 'None') {
-      const ips = store
-        .list<EndpointSliceObj>('EndpointSlice', m[2])
-        .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === m[1])
+      const ips = (store.slicesOfService(m[2], m[1]!) as EndpointSliceObj[])
         .flatMap((s) => s.endpoints.filter((e) => e.conditions?.ready !== false).flatMap((e) => e.addresses))
       return ips.length ? { ips: [...new Set(ips)].sort() } : { error: 'NXDOMAIN' }
     }
