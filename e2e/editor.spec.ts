@@ -46,13 +46,13 @@ test('manifest editor: schema completion, hover, markers; engine problems reveal
   await expect(page.locator('.monaco-editor .view-lines')).toBeVisible()
   await expect.poll(() => page.evaluate(() => !!(window as unknown as WithManifestEditor).__manifestEditor)).toBe(true)
 
-  // Type a new document at the end (Escape before Enter: Enter would accept a suggestion).
+  // Really type a new document at the end.
   // Click inside the visible editor: `.view-lines` is as wide as the longest line, and clicking its
   // centre would first scroll a narrow pane sideways.
   await page.getByTestId('manifest-editor').click({ position: { x: 120, y: 12 } })
   await page.keyboard.press('ControlOrMeta+End')
+  // Enter right after a fully typed value is a line break, even with the completion list open.
   for (const line of ['---', 'apiVersion: v1', 'kind: Servic']) {
-    await closeSuggestions(page)
     await page.keyboard.press('Enter')
     await page.keyboard.type(line)
   }

@@ -63,7 +63,7 @@ export default function ManifestEditor(props: ManifestEditorProps) {
       wordBasedSuggestions: 'off',
       quickSuggestions: { other: true, comments: false, strings: true },
       // In YAML Enter mostly means "new line": accept a suggestion with it only when that changes the text
-      // (typing `v1` then Enter while `v1` is suggested must not swallow the line break).
+      // (typing `v1` then Enter while `v1` is suggested must not swallow the line break; see enterKey.ts).
       acceptSuggestionOnEnter: 'smart',
       // Hover and suggest widgets may overflow the editor pane instead of being clipped by it.
       fixedOverflowWidgets: true,
@@ -71,10 +71,6 @@ export default function ManifestEditor(props: ManifestEditorProps) {
       'semanticHighlighting.enabled': false,
     })
     editorRef.current = editor
-    // While the suggest widget waits for the YAML worker it is "visible" with nothing focused, and
-    // Monaco's accept-on-Enter binding swallows Enter as a no-op: typing `kind: Service` + Enter fast
-    // lost the line break most of the time. With nothing to accept, Enter is a line break.
-    editor.addCommand(monaco.KeyCode.Enter, () => editor.trigger('keyboard', 'type', { text: '\n' }), 'suggestWidgetVisible && !suggestWidgetHasFocusedSuggestion && textInputFocus')
     // Monaco scrolls virtually; its scrollable element (overflow: hidden) must never scroll natively. A
     // browser scrollIntoView (find in page, assistive tech, automation clicks) can still scroll it in a
     // narrow pane, shifting every line out of sight. Put it back.

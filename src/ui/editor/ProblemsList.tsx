@@ -12,17 +12,20 @@ export interface ProblemsListProps {
   diagnostics: readonly Diagnostic[]
   /** The user picked a problem: show its line (1-based line and column). */
   onReveal(line: number, col: number): void
+  /** Level of the list's heading; default 3 (it sits under the editor pane's own heading). */
+  headingLevel?: 2 | 3 | 4
 }
 
 /** An accessible list of the engine's diagnostics; clicking (or Enter / Space on) an item reveals the line. */
-export function ProblemsList({ diagnostics, onReveal }: ProblemsListProps) {
+export function ProblemsList({ diagnostics, onReveal, headingLevel = 3 }: ProblemsListProps) {
   const headingId = useId()
+  const Heading = `h${headingLevel}` as const
   const sorted = useMemo(() => [...diagnostics].sort((a, b) => a.line - b.line || a.col - b.col), [diagnostics])
   return (
     <section className="problems" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <Heading id={headingId} className="problems-heading">
         {editorStrings.problemsHeading} <span className="count">({sorted.length})</span>
-      </h2>
+      </Heading>
       {sorted.length === 0 ? (
         <p className="problems-none">{editorStrings.noProblems}</p>
       ) : (

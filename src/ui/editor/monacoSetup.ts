@@ -14,6 +14,7 @@ import 'monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneGot
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js'
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker'
 import { configureMonacoYaml, type JSONSchema, type MonacoYamlOptions } from 'monaco-yaml'
+import { enterAction, type FocusedSuggestion } from './enterKey.ts'
 import { schemaForEditor, type GeneratedSchema } from './schemaForEditor.ts'
 import YamlWorker from './yaml.worker.ts?worker'
 
@@ -38,6 +39,48 @@ export const THEMES = { light: 'vs', dark: 'playground-dark' } as const
 // vs-dark's comment green (#608B4E on #1E1E1E) is 4.2:1, below WCAG AA's 4.5:1 (axe: color-contrast);
 // #6A9955, VS Code Dark+'s comment colour, is 5.0:1.
 monaco.editor.defineTheme(THEMES.dark, { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: '6A9955' }], colors: {} })
+
+// The parts of Monaco's suggest controller (internal, pinned 0.52.2) the Enter binding reads.
+interface SuggestControllerInternals {
+  widget?: { value?: { getFocusedItem?(): { item: SuggestItemInternals } | undefined } }
+}
+interface SuggestItemInternals {
+  editStart: { column: number }
+  completion: { insertText: string; insertTextRules?: number; additionalTextEdits?: unknown[] }
+}
+
+function focusedSuggestion(editor: monaco.editor.ICodeEditor): FocusedSuggestion | undefined | 'unknown' {
+  const ctrl = editor.getContribution('editor.contrib.suggestController') as unknown as SuggestControllerInternals | null
+  const widget = ctrl?.widget?.value
+  if (typeof widget?.getFocusedItem !== 'function') return 'unknown'
+  const item = widget.getFocusedItem()?.item
+  if (!item) return undefined
+  const snippet = ((item.completion.insertTextRules ?? 0) & monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet) !== 0
+  return {
+    editStartColumn: item.editStart.column,
+    insertText: item.completion.insertText,
+    isSnippet: snippet,
+    hasAdditionalEdits: !!item.completion.additionalTextEdits?.length,
+  }
+}
+
+// Enter with the completion list open: accept only if that changes the text (see enterKey.ts).
+// A dynamic keybinding outranks Monaco's own accept-on-Enter binding.
+monaco.editor.registerCommand('playground.enterInSuggest', () => {
+  const editor = monaco.editor.getEditors().find((e) => e.hasTextFocus())
+  const model = editor?.getModel()
+  const pos = editor?.getPosition()
+  if (!editor || !model || !pos) return
+  const focused = focusedSuggestion(editor)
+  const action = focused === 'unknown' ? 'accept' : enterAction(model.getLineContent(pos.lineNumber), pos.column, focused)
+  if (action === 'accept') {
+    editor.trigger('keyboard', 'acceptSelectedSuggestion', {})
+  } else {
+    editor.trigger('keyboard', 'hideSuggestWidget', {})
+    editor.trigger('keyboard', 'type', { text: '\n' })
+  }
+})
+monaco.editor.addKeybindingRule({ keybinding: monaco.KeyCode.Enter, command: 'playground.enterInSuggest', when: 'suggestWidgetVisible && textInputFocus' })
 
 /** The id the schema is registered under (never fetched: `enableSchemaRequest` is off). */
 const SCHEMA_URI = 'inmemory://playground/k8s.schema.json'
