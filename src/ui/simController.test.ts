@@ -80,7 +80,7 @@ describe('SimController', () => {
     const t = setup()
     await t.ctl.loadScenario('v1', 'a.yaml', false)
     t.ctl.editText('v2')
-    t.wall.advance(APPLY_DEBOUNCE_MS - 100)
+    t.wall.advance(APPLY_DEBOUNCE_MS - 10)
     t.ctl.editText('v3')
     t.wall.advance(APPLY_DEBOUNCE_MS - 1)
     await flush()
@@ -89,6 +89,39 @@ describe('SimController', () => {
     await flush()
     expect(t.loaded).toEqual(['v1', 'v3'])
     expect([t.st().editorText, t.st().editorRevision]).toEqual(['v3', 1])
+  })
+
+  it('applies asked for while one is in flight are coalesced into one apply of the latest text', async () => {
+    const t = setup()
+    await t.ctl.loadScenario('v1', 'a.yaml', false)
+    t.ctl.editText('v2')
+    const first = t.ctl.applyNow()
+    t.ctl.editText('v3')
+    const second = t.ctl.applyNow()
+    t.ctl.editText('v4')
+    const third = t.ctl.applyNow()
+    await second
+    // v3 was never sent: when v2 came back, v4 was already the editor's text.
+    expect(t.loaded).toEqual(['v1', 'v2', 'v4'])
+    await Promise.all([first, third])
+    t.ctl.editText('v5')
+    await t.ctl.applyNow()
+    expect(t.loaded).toEqual(['v1', 'v2', 'v4', 'v5'])
+    expect(t.ports[0]!.sent.filter((m) => m.type === 'apply').map((m) => (m.type === 'apply' ? m.text : ''))).toEqual(['v1', 'v2', 'v4', 'v5'])
+  })
+
+  it('a keystroke while an apply is in flight is applied once that one returns', async () => {
+    const t = setup()
+    await t.ctl.loadScenario('v1', 'a.yaml', false)
+    t.ctl.editText('v2')
+    t.wall.advance(APPLY_DEBOUNCE_MS) // v2 goes out
+    t.ctl.editText('v3')
+    t.wall.advance(APPLY_DEBOUNCE_MS) // v2 still in flight: v3 waits for it
+    expect(t.loaded).toEqual(['v1', 'v2'])
+    await flush()
+    await flush()
+    expect(t.loaded).toEqual(['v1', 'v2', 'v3'])
+    expect([t.st().editorText, t.st().accepted]).toEqual(['v3', true])
   })
 
   it('invalid text keeps the diagram (snapshot) and shows the diagnostics', async () => {
