@@ -82,7 +82,7 @@ export function defaultNodes(cluster: string, roles: readonly NodeSpecConfig['ro
   }))
 }
 
-/** The whole configuration of a scenario that has no cluster, kube-proxy or Scenario document. */
+/** The whole configuration of a scenario that has no cluster, kube-proxy or Scenario document (the defaults). */
 export function defaultClusterConfig(): ClusterConfig {
   return {
     name: DEFAULT_CLUSTER_NAME,

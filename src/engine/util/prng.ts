@@ -1,6 +1,6 @@
 /**
  * Seeded PRNG (mulberry32). Its whole state is one 32-bit integer that lives in the cluster
- * state, so a run can be replayed exactly from the seed. Never use Math.random in the engine.
+ * state, so a run can be replayed exactly from the seed. It is the engine's only source of randomness.
  */
 export interface PrngState {
   s: number

@@ -39,7 +39,7 @@ export interface YamlParseResult {
 }
 
 /**
- * Upper bound on nodes visited per document. go-yaml (which Kubernetes uses) rejects
+ * Upper bound on nodes visited per document: go-yaml (which Kubernetes uses) rejects
  * alias-expansion bombs with "document contains excessive aliasing"; we do the same.
  */
 const MAX_EXPANDED_NODES = 200_000

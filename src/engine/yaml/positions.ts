@@ -68,7 +68,7 @@ function scalarKeyName(source: string, e: Extract<Event, { type: 4 }>, schema: S
 }
 
 /**
- * Indexes the nodes of one document. `events` are the document's events (its DOCUMENT event
+ * Indexes the nodes of one document; `events` are the document's events (its DOCUMENT event
  * through the matching POP); `base` is added to every offset (the chunk's place in the file).
  * Returns the index and the root node's offset (-1 for an empty document).
  */

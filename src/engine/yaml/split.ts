@@ -15,7 +15,7 @@ const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?$/
 
 /**
  * Chunks of `text`, each holding the directives, `---` marker and content of (usually) one
- * document. Leading comments and directives stay with the document that follows them.
+ * document; leading comments and directives stay with the document that follows them.
  */
 export function splitChunks(text: string): Chunk[] {
   const chunks: Chunk[] = []
