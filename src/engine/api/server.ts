@@ -63,9 +63,18 @@ export class ApiServer {
     this.nodePorts = new NodePortAllocator(config.serviceNodePortRange.base, config.serviceNodePortRange.size)
   }
 
+  /** A version-4-shaped uid from the seeded PRNG. */
   private uid(): string {
-    const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[nextInt(this.rng, 16)]).join('')
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[nextInt(this.rng, 4)]}${hex(3)}-${hex(12)}`
+    const hex = (n: number) => {
+      let s = ''
+      for (let i = 0; i < n; i++) s += '0123456789abcdef'[nextInt(this.rng, 16)]
+      return s
+    }
+    const a = hex(8)
+    const b = hex(4)
+    const c = hex(3)
+    const v = '89ab'[nextInt(this.rng, 4)]
+    return `${a}-${b}-4${c}-${v}${hex(3)}-${hex(12)}`
   }
 
   /** Resolves apiVersion/kind to a served kind or throws kubectl's "no matches" error. */

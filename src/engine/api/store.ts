@@ -28,11 +28,17 @@ export interface Change {
   obj?: KObject
 }
 
-/** Objects of one kind, kept sorted by key. Lists handed out are never mutated afterwards (copy on write). */
+/**
+ * Objects of one kind. The sorted list is built lazily: appends in key order keep it sorted,
+ * anything else marks it stale and the next list() sorts once. (Events are created by the
+ * thousand and almost never listed, so keeping them sorted on every insert would be quadratic.)
+ * Lists handed out are never mutated afterwards (copy on write).
+ */
 class KindTable {
   readonly byKey = new Map<string, KObject>()
   private keys: string[] = []
   private objs: KObject[] = []
+  private stale = false
   private shared = false
 
   private index(key: string): number {
@@ -57,13 +63,13 @@ class KindTable {
   set(key: string, obj: KObject): KObject | undefined {
     const old = this.byKey.get(key)
     this.byKey.set(key, obj)
+    if (this.stale) return old
     this.own()
-    const i = this.index(key)
-    if (old) this.objs[i] = obj
-    else {
-      this.keys.splice(i, 0, key)
-      this.objs.splice(i, 0, obj)
-    }
+    if (old) this.objs[this.index(key)] = obj
+    else if (this.keys.length === 0 || this.keys[this.keys.length - 1]! < key) {
+      this.keys.push(key)
+      this.objs.push(obj)
+    } else this.stale = true
     return old
   }
 
@@ -71,15 +77,17 @@ class KindTable {
     const old = this.byKey.get(key)
     if (!old) return undefined
     this.byKey.delete(key)
-    this.own()
-    const i = this.index(key)
-    this.keys.splice(i, 1)
-    this.objs.splice(i, 1)
+    this.stale = true
     return old
   }
 
   /** A sorted snapshot; later writes do not change it. */
   snapshot(): readonly KObject[] {
+    if (this.stale) {
+      this.keys = [...this.byKey.keys()].sort()
+      this.objs = this.keys.map((k) => this.byKey.get(k)!)
+      this.stale = false
+    }
     this.shared = true
     return this.objs
   }

@@ -47,13 +47,19 @@ export class Scheduler implements Controller {
     this.queue.clear()
     const nodes = ctx.store.list<NodeObj>('Node')
     const total = new Map<string, number>()
-    const byOwner = new Map<string, number>()
+    /** owner uid → node → pods of that owner on that node */
+    const byOwner = new Map<string, Map<string, number>>()
+    const bump = (owner: string, node: string) => {
+      let m = byOwner.get(owner)
+      if (!m) byOwner.set(owner, (m = new Map()))
+      m.set(node, (m.get(node) ?? 0) + 1)
+    }
     for (const p of ctx.store.list<PodObj>('Pod')) {
       const n = p.spec.nodeName
       if (!n) continue
       total.set(n, (total.get(n) ?? 0) + 1)
       const o = controllerUid(p)
-      if (o) byOwner.set(`${o}/${n}`, (byOwner.get(`${o}/${n}`) ?? 0) + 1)
+      if (o) bump(o, n)
     }
     for (const key of keys) {
       const [ns, name] = key.split('/') as [string, string]
@@ -65,16 +71,19 @@ export class Scheduler implements Controller {
         continue
       }
       const owner = controllerUid(pod)
-      const score = (n: NodeObj) => [owner ? (byOwner.get(`${owner}/${n.metadata.name}`) ?? 0) : 0, total.get(n.metadata.name) ?? 0]
+      const mine = owner ? byOwner.get(owner) : undefined
+      // Lowest (same-owner pods, all pods) wins; ties are broken at random below.
       let best: NodeObj[] = []
-      let bestScore: number[] | undefined
+      let bestOwn = Infinity
+      let bestTotal = Infinity
       for (const n of feasible) {
-        const s = score(n)
-        const cmp = bestScore ? (s[0]! - bestScore[0]! || s[1]! - bestScore[1]!) : -1
-        if (cmp < 0) {
+        const own = mine?.get(n.metadata.name) ?? 0
+        const all = total.get(n.metadata.name) ?? 0
+        if (own < bestOwn || (own === bestOwn && all < bestTotal)) {
           best = [n]
-          bestScore = s
-        } else if (cmp === 0) best.push(n)
+          bestOwn = own
+          bestTotal = all
+        } else if (own === bestOwn && all === bestTotal) best.push(n)
       }
       const chosen = best[best.length === 1 ? 0 : nextInt(ctx.rng, best.length)]!
       const node = chosen.metadata.name
@@ -87,7 +96,7 @@ export class Scheduler implements Controller {
       }
       ctx.api.write(bound)
       total.set(node, (total.get(node) ?? 0) + 1)
-      if (owner) byOwner.set(`${owner}/${node}`, (byOwner.get(`${owner}/${node}`) ?? 0) + 1)
+      if (owner) bump(owner, node)
       ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node}`, { component: this.name })
     }
   }
