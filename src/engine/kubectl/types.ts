@@ -1,12 +1,40 @@
 /** Shared types of the kubectl emulation: context, result, flags and the verb registry entry. */
 import type { ApiReader } from '../api/reader.ts'
 
-/** What a kubectl command can see. Later verbs (apply, delete, exec …) extend this. */
+/** What a kubectl command can see and do. Read-only verbs need only `api`. */
 export interface KubectlContext {
   /** Read access to the API store (objects carry creationTimestamp in simulated time). */
   api: ApiReader
   /** Namespace of the current kubeconfig context; `default` when unset. */
   defaultNamespace?: string
+  /** Writes (create/apply/delete/patch/label/scale/expose/run …); absent = a read-only cluster. */
+  cluster?: KubectlCluster
+}
+
+/** The API server and node-side features kubectl's writing and exec verbs use. */
+export interface KubectlCluster {
+  /** The API server: create / apply (three-way merge) / update / delete / patch. Throws ApiError. */
+  server: KubectlServer
+  /**
+   * Files `-f` may name: the documents open in the editor, by file name (e.g. `kubia-svc.yaml`).
+   * A name not listed here gets kubectl's `error: the path "x" does not exist`.
+   */
+  files: Readonly<Record<string, string>>
+  /** `kubectl exec`: runs argv in a container of a running pod (the modelled shell). */
+  exec(namespace: string, pod: string, container: string | undefined, argv: string[]): KubectlResult
+  /** `kubectl logs`: what the container printed, one line each. Undefined: no such container. */
+  logs(namespace: string, pod: string, container: string | undefined): string[] | undefined
+  /** Settles controllers after a write, so `get` right after `create` sees allocated IPs (the real apiserver allocates synchronously). */
+  afterWrite(): void
+}
+
+/** The subset of ApiServer (src/engine/api/server.ts) kubectl needs. */
+export interface KubectlServer {
+  create(obj: import('../model/k8s.ts').KObject): import('../model/k8s.ts').KObject
+  apply(obj: import('../model/k8s.ts').KObject): { obj: import('../model/k8s.ts').KObject; result: 'created' | 'configured' | 'unchanged' }
+  update(obj: import('../model/k8s.ts').KObject): import('../model/k8s.ts').KObject
+  delete(kind: import('../model/k8s.ts').Kind, namespace: string | undefined, name: string, gracePeriodSeconds?: number): import('../model/k8s.ts').KObject
+  patch(kind: import('../model/k8s.ts').Kind, namespace: string | undefined, name: string, patch: unknown, type: 'merge' | 'strategic' | 'json'): import('../model/k8s.ts').KObject
 }
 
 /** What kubectl wrote and how it exited. */
