@@ -141,8 +141,27 @@ function kubectl(argv: string[], read: ReadFile): CliOutput {
     if (!Number.isFinite(s) || s < 0) return fail('error: --at takes a number of seconds')
     sim.step(Math.round(s * 1000))
   } else sim.runUntilSettled()
-  const r = sim.kubectl(args)
+  const r = sim.kubectl(args, filesNamedBy(args, read))
   return { stdout: r.stdout, stderr: r.stderr, code: r.exitCode }
+}
+
+/** The files a kubectl command line names with -f/--filename (and --cert/--key), read from disk. */
+function filesNamedBy(args: string[], read: ReadFile): Record<string, string> {
+  const files: Record<string, string> = {}
+  const names: string[] = []
+  args.forEach((a, i) => {
+    const m = /^(?:-f|--filename|--cert|--key)(?:=(.+))?$/.exec(a)
+    if (m) names.push(m[1] ?? args[i + 1] ?? '')
+    else if (/^-f.+/.test(a)) names.push(a.slice(2))
+  })
+  for (const n of names) {
+    try {
+      if (n) files[n] = read(n)
+    } catch {
+      // kubectl reports the missing path itself
+    }
+  }
+  return files
 }
 
 function request(argv: string[], read: ReadFile): CliOutput {

@@ -83,6 +83,6 @@ export interface SimulationApi {
   request(from: string, url: string, opts?: RequestOptions): HttpResult[]
   /** Evaluates one packet against a node's kube-proxy rules, exploring every random branch. */
   traceRules(q: RuleQuery): RuleTraceResult
-  /** Runs a kubectl command line (args without the leading `kubectl`). */
-  kubectl(args: string[]): KubectlResult
+  /** Runs a kubectl command line (args without the leading `kubectl`); `files` are what `-f` may name. */
+  kubectl(args: string[], files?: Readonly<Record<string, string>>): KubectlResult
 }

@@ -326,8 +326,28 @@ export class Simulation implements SimulationApi {
     })
   }
 
-  kubectl(args: string[]): KubectlResult {
-    return runKubectl(args, { api: this.store })
+  /**
+   * Runs a kubectl command line against this cluster. `files` are what `-f` may name (the
+   * editor's documents); writes go through the API server and the controllers react at once.
+   */
+  kubectl(args: string[], files: Readonly<Record<string, string>> = {}): KubectlResult {
+    return runKubectl(args, {
+      api: this.store,
+      cluster: {
+        server: this.server,
+        files,
+        exec: (ns, pod, _container, argv) => {
+          const r = this.exec(ns, pod, argv)
+          return { stdout: r.stdout, stderr: r.stderr, exitCode: r.code }
+        },
+        logs: (ns, pod, container) => {
+          const rt = this.podRuntime(ns, pod)
+          const c = container ? rt?.containers.find((x) => x.name === container) : rt?.containers[0]
+          return c?.logs
+        },
+        afterWrite: () => this.reconcile(),
+      },
+    })
   }
 
   /** Runs a command in a pod's first running container (the modelled shell of kubelet/probes.ts). */
