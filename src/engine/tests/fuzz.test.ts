@@ -95,7 +95,7 @@ const structural = fc.record({ doc: fc.nat(texts.length - 1), pick: fc.array(fc.
 describe('no crash on damaged manifests', () => {
   it('text damage (1,200 runs)', () => {
     fc.assert(fc.property(textMutation, ({ doc, edits }) => exercise(applyText(texts[doc]!, edits))), { numRuns: 1200, seed: seedBase })
-  }, 60_000)
+  }, 180_000)
 
   it('wrong-typed and out-of-range values anywhere (1,200 runs)', () => {
     fc.assert(
@@ -110,5 +110,5 @@ describe('no crash on damaged manifests', () => {
       }),
       { numRuns: 1200, seed: seedBase + 1 },
     )
-  }, 60_000)
+  }, 180_000)
 })

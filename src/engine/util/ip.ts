@@ -1,18 +1,37 @@
 /** IPv4 address and CIDR arithmetic (the simulator is IPv4 single-stack, like a default kind cluster). */
 
-/** Parses a dotted quad to an unsigned 32-bit integer, or undefined when it is not one. */
+/**
+ * Parses a dotted quad to an unsigned 32-bit integer, or undefined when it is not one: four
+ * groups of 1–3 ASCII digits, each ≤ 255, no leading zeros (as Go's net.ParseIP reads IPv4).
+ * A character loop, not a regular expression: kube-proxy rule matching calls it per rule.
+ */
 export function parseIPv4(s: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s)
-  if (!m) return undefined
+  const len = s.length
+  if (len < 7 || len > 15) return undefined
   let n = 0
-  for (let i = 1; i <= 4; i++) {
-    const part = m[i]!
-    if (part.length > 1 && part.startsWith('0')) return undefined
-    const o = Number(part)
-    if (o > 255) return undefined
-    n = n * 256 + o
+  let part = 0
+  let digits = 0
+  let dots = 0
+  let leadingZero = false
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return undefined
+      n = n * 256 + part
+      part = 0
+      digits = 0
+      dots++
+      leadingZero = false
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 3 || leadingZero) return undefined
+      leadingZero = digits === 0 && c === 48
+      part = part * 10 + (c - 48)
+      digits++
+      if (part > 255) return undefined
+    } else return undefined
   }
-  return n >>> 0
+  if (dots !== 3 || digits === 0) return undefined
+  return (n * 256 + part) >>> 0
 }
 
 /** Formats an unsigned 32-bit integer as a dotted quad. */

@@ -1,4 +1,5 @@
 /** The fast IPv4 helpers accept exactly what util/ip.ts accepts and compute the same numbers. */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCidr } from './ip.ts'
 import { cidrHas, ipv4ToInt, parseCidrCached } from './ipFast.ts'
@@ -52,5 +53,20 @@ describe('parseCidrCached', () => {
     expect(parseCidrCached('10.96.0.0/12')).toBe(parseCidrCached('10.96.0.0/12'))
     expect(parseCidrCached('10.96.0.0')).toBeUndefined()
     expect(parseCidrCached('10.96.0.0')).toBeUndefined()
+  })
+})
+
+describe('parseIPv4 agrees with an independent regular-expression reference', () => {
+  /** The straightforward definition: four 1–3 digit groups, no leading zero, each ≤ 255. */
+  const reference = (s: string): number | undefined => {
+    const m = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/.exec(s)
+    if (!m) return undefined
+    const o = m.slice(1).map(Number)
+    return o.some((x) => x > 255) ? undefined : ((o[0]! << 24) | (o[1]! << 16) | (o[2]! << 8) | o[3]!) >>> 0
+  }
+  it('on 20,000 near-miss strings', () => {
+    const digitsAndDots = fc.stringMatching(/^[0-9.]{0,16}$/)
+    const quads = fc.tuple(fc.nat(300), fc.nat(300), fc.nat(300), fc.nat(300), fc.constantFrom('', '0', '.', 'a', ' ')).map(([a, b, c, d, x]) => `${a}.${b}.${c}.${d}${x}`)
+    fc.assert(fc.property(fc.oneof(digitsAndDots, quads), (s) => ipv4ToInt(s) === reference(s)), { numRuns: 20000, seed: 7 })
   })
 })
