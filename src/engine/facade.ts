@@ -4,6 +4,7 @@
  * (and index.ts) into engine internals.
  */
 import type { ApiReader } from './api/reader.ts'
+import type { KubectlResult } from './kubectl/types.ts'
 import type { ClusterConfig } from './model/cluster.ts'
 import type { Diagnostic } from './model/errors.ts'
 import type { KObject } from './model/k8s.ts'
@@ -36,12 +37,8 @@ export interface HttpResult {
   trace: Trace
 }
 
-/** What a kubectl invocation printed. */
-export interface KubectlResult {
-  stdout: string
-  stderr: string
-  exitCode: number
-}
+/** What a kubectl invocation printed (and what the UI should open: an editor for `edit`, a shell for `exec -it`). */
+export type { KubectlResult }
 
 /** One packet query for kube-proxy rule evaluation (`sim trace`). */
 export interface RuleQuery {

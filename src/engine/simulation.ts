@@ -346,6 +346,15 @@ export class Simulation implements SimulationApi {
           return c?.logs
         },
         afterWrite: () => this.reconcile(),
+        // kubectl's --wait (delete) and `run -it` (pod Running): simulated time moves on until done.
+        waitFor: (done, timeoutMs) => {
+          const until = this.time + timeoutMs
+          while (!done()) {
+            if (this.time >= until) return false
+            this.step(Math.min(1000, until - this.time))
+          }
+          return true
+        },
       },
     })
   }

@@ -7,7 +7,16 @@
 import type { FlagSpec, FlagValues } from './types.ts'
 
 /** Result of parsing: positional arguments and flag values, or pflag's error message. */
-export type ParseResult = { ok: true; positional: string[]; values: FlagValues; seen: ReadonlySet<string> } | { ok: false; error: string }
+export type ParseResult =
+  | {
+      ok: true
+      positional: string[]
+      values: FlagValues
+      seen: ReadonlySet<string>
+      /** Positional args before `--` (cobra ArgsLenAtDash); -1 when `--` was not given. */
+      dashAt: number
+    }
+  | { ok: false; error: string }
 
 const parseBool = (flag: string, v: string): boolean | string => {
   // strconv.ParseBool
@@ -20,12 +29,24 @@ const parseBool = (flag: string, v: string): boolean | string => {
 export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]): ParseResult {
   const byName = new Map(specs.map((s) => [s.name, s]))
   const byShort = new Map(specs.filter((s) => s.shorthand).map((s) => [s.shorthand as string, s]))
-  const values: Record<string, string | boolean> = {}
+  const values: Record<string, string | boolean | string[]> = {}
   const seen = new Set<string>()
   const positional: string[] = []
+  let dashAt = -1
+  const setString = (spec: FlagSpec, v: string): void => {
+    if (spec.type === 'string') {
+      values[spec.name] = v
+      return
+    }
+    const prev = Array.isArray(values[spec.name]) ? (values[spec.name] as string[]) : []
+    // pflag's stringSlice reads its value as one CSV record; an empty value adds nothing.
+    const add = spec.type === 'stringSlice' ? (v === '' ? [] : v.split(',')) : [v]
+    values[spec.name] = [...prev, ...add]
+  }
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string
     if (a === '--') {
+      dashAt = positional.length
       positional.push(...args.slice(i + 1))
       break
     }
@@ -39,9 +60,9 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
         if (typeof v === 'string') return { ok: false, error: v }
         values[name] = v
       } else if (eq >= 0) {
-        values[name] = a.slice(eq + 1)
+        setString(spec, a.slice(eq + 1))
       } else if (i + 1 < args.length) {
-        values[name] = args[++i] as string
+        setString(spec, args[++i] as string)
       } else {
         return { ok: false, error: `flag needs an argument: --${name}` }
       }
@@ -68,9 +89,9 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
           continue
         }
         if (rest.length > 1) {
-          values[spec.name] = rest[1] === '=' ? rest.slice(2) : rest.slice(1)
+          setString(spec, rest[1] === '=' ? rest.slice(2) : rest.slice(1))
         } else if (i + 1 < args.length) {
-          values[spec.name] = args[++i] as string
+          setString(spec, args[++i] as string)
         } else {
           return { ok: false, error: `flag needs an argument: '${c}' in -${c}` }
         }
@@ -80,5 +101,5 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
     }
     positional.push(a)
   }
-  return { ok: true, positional, values, seen }
+  return { ok: true, positional, values, seen, dashAt }
 }

@@ -4,7 +4,7 @@
  * describers are exported for reuse (e.g. by the UI).
  */
 export { runKubectl, registerVerb, registeredVerbs, GLOBAL_FLAGS, KUBECTL_COMMANDS } from './run.ts'
-export type { KubectlContext, KubectlResult, VerbSpec, FlagSpec, FlagType, FlagValues, Invocation } from './types.ts'
+export type { KubectlCluster, KubectlContext, KubectlResult, KubectlServer, VerbSpec, FlagSpec, FlagType, FlagValues, Invocation } from './types.ts'
 export { parseFlags } from './flags.ts'
 export { ok, fail, flagError, notFoundMessage, withNewline } from './result.ts'
 export { RESOURCE_TYPES, lookupResource, qualifiedResource, kindPrefix, type ResourceType } from './resources.ts'
@@ -16,3 +16,8 @@ export { tabwrite, TabWriter, TABLE_TABWRITER, DESCRIBE_TABWRITER } from './form
 export { toGoJson } from './format/gojson.ts'
 export { toGoYaml } from './format/goyaml.ts'
 export { formatLabels, parseSelector, matchesSelector } from './selector.ts'
+export { executeJsonPath } from './format/jsonpath.ts'
+export { renderErrors, type CmdError } from './errors.ts'
+export { EDIT_HEADER } from './verbs/edit.ts'
+export { generatorHint } from './verbs/runPod.ts'
+export { missingLastAppliedWarning } from './verbs/apply.ts'

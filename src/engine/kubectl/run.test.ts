@@ -84,9 +84,13 @@ describe('errors and exit codes (KERR, kubectl get)', () => {
   })
 
   test('an unsupported but real output format says so', () => {
-    const r = kubectl('get', 'svc', '-o', 'jsonpath={.items[0].spec.clusterIP}')
+    const r = kubectl('get', 'svc', '-o', 'go-template={{.kind}}')
     expect(r.exitCode).toBe(1)
-    expect(r.stderr).toContain('"jsonpath"')
+    expect(r.stderr).toContain('"go-template"')
+  })
+
+  test('-o jsonpath prints the selected value with no newline', () => {
+    expect(kubectl('get', 'svc', '-o', 'jsonpath={.items[0].spec.clusterIPs[0]}')).toEqual({ stdout: '10.96.0.1', stderr: '', exitCode: 0 })
   })
 
   test('kubectl with no arguments prints help', () => {

@@ -7,8 +7,17 @@
 import { parseFlags } from './flags.ts'
 import { fail, flagError, withNewline } from './result.ts'
 import type { FlagSpec, KubectlContext, KubectlResult, VerbSpec } from './types.ts'
+import { applyVerb, createVerb, replaceVerb } from './verbs/apply.ts'
+import { deleteVerb } from './verbs/delete.ts'
 import { describeVerb } from './verbs/describe.ts'
+import { editVerb } from './verbs/edit.ts'
+import { execVerb, logsVerb } from './verbs/exec.ts'
+import { exposeVerb } from './verbs/expose.ts'
 import { getVerb } from './verbs/get.ts'
+import { apiResourcesVerb, versionVerb } from './verbs/info.ts'
+import { annotateVerb, labelVerb } from './verbs/label.ts'
+import { runVerb } from './verbs/runPod.ts'
+import { scaleVerb } from './verbs/scale.ts'
 
 /** Flags every command accepts (kubectl's persistent flags that matter here). */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [{ name: 'namespace', shorthand: 'n', type: 'string' }]
@@ -23,6 +32,9 @@ export const KUBECTL_COMMANDS: readonly string[] = [
 
 const verbs = new Map<string, VerbSpec>()
 
+/** cobra adds `-h/--help` to every command. */
+const HELP_FLAG: FlagSpec = { name: 'help', shorthand: 'h', type: 'bool' }
+
 /** Adds (or replaces) a verb in the dispatcher. */
 export function registerVerb(verb: VerbSpec): void {
   verbs.set(verb.name, verb)
@@ -33,8 +45,26 @@ export function registeredVerbs(): ReadonlyMap<string, VerbSpec> {
   return verbs
 }
 
-registerVerb(getVerb)
-registerVerb(describeVerb)
+for (const v of [
+  getVerb,
+  describeVerb,
+  createVerb,
+  applyVerb,
+  replaceVerb,
+  deleteVerb,
+  exposeVerb,
+  runVerb,
+  labelVerb,
+  annotateVerb,
+  scaleVerb,
+  execVerb,
+  logsVerb,
+  editVerb,
+  versionVerb,
+  apiResourcesVerb,
+]) {
+  registerVerb(v)
+}
 
 /** Levenshtein distance (cobra's ld with ignoreCase). */
 function ld(s: string, t: string): number {
@@ -157,6 +187,13 @@ export function runKubectl(argsIn: readonly string[], ctx: KubectlContext): Kube
     return { stdout: ROOT_HELP, stderr: '', exitCode: 0 }
   }
   const name = args[vi] as string
+  // `kubectl help [command]` is cobra's help command: the root help, or the command's --help.
+  if (name === 'help') {
+    const topic = args.slice(vi + 1).find((a) => !a.startsWith('-'))
+    if (topic === undefined) return { stdout: ROOT_HELP, stderr: '', exitCode: 0 }
+    if (!verbs.has(topic)) return { stdout: '', stderr: `Unknown help topic [\`${topic}\`]\n${ROOT_HELP}`, exitCode: 0 }
+    return runKubectl([topic, '--help'], ctx)
+  }
   const verb = verbs.get(name)
   if (!verb) {
     if (KUBECTL_COMMANDS.includes(name)) return fail(`"kubectl ${name}" is not available in this playground`)
@@ -165,8 +202,16 @@ export function runKubectl(argsIn: readonly string[], ctx: KubectlContext): Kube
     return fail(`unknown command "${name}" for "kubectl"${hint}`)
   }
   const rest = [...args.slice(0, vi), ...args.slice(vi + 1)]
-  const parsed = parseFlags(rest, [...GLOBAL_FLAGS, ...verb.flags])
-  if (!parsed.ok) return flagError(parsed.error, `kubectl ${name}`)
+  const parsed = parseFlags(rest, [...GLOBAL_FLAGS, ...verb.flags, ...(verb.flags.some((f) => f.name === 'help') ? [] : [HELP_FLAG])])
+  if (!parsed.ok) {
+    const r = flagError(parsed.error, `kubectl ${name}`)
+    const hint = verb.flagErrorHint?.(parsed.error, args)
+    return hint ? { ...r, stderr: `${r.stderr}hint: ${hint}\n` } : r
+  }
+  if (parsed.values.help === true && verb.help !== undefined) return { stdout: verb.help, stderr: '', exitCode: 0 }
+  if (parsed.values.help === true && !verb.flags.some((f) => f.name === 'help')) {
+    return { stdout: `See the kubectl ${name} reference: https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${name}/\n`, stderr: '', exitCode: 0 }
+  }
   const ns = parsed.values.namespace
   const explicitNamespace = typeof ns === 'string'
   return verb.run(
@@ -176,6 +221,8 @@ export function runKubectl(argsIn: readonly string[], ctx: KubectlContext): Kube
       flags: parsed.values,
       namespace: explicitNamespace && ns !== '' ? ns : (ctx.defaultNamespace ?? 'default'),
       explicitNamespace,
+      argsLenAtDash: parsed.dashAt,
+      argv: args,
     },
     ctx,
   )

@@ -26,6 +26,13 @@ export interface KubectlCluster {
   logs(namespace: string, pod: string, container: string | undefined): string[] | undefined
   /** Settles controllers after a write, so `get` right after `create` sees allocated IPs (the real apiserver allocates synchronously). */
   afterWrite(): void
+  /**
+   * Optional: advances simulated time (settling controllers and kubelets) until `done()` holds
+   * or `timeoutMs` of simulated time has passed; returns whether `done()` held. `kubectl delete`
+   * uses it to wait for deleted objects to disappear (its default `--wait=true`), so pods are
+   * gone — and their replacements exist — when the command returns. Absent: no waiting.
+   */
+  waitFor?(done: () => boolean, timeoutMs: number): boolean
 }
 
 /** The subset of ApiServer (src/engine/api/server.ts) kubectl needs. */
@@ -42,10 +49,24 @@ export interface KubectlResult {
   stdout: string
   stderr: string
   exitCode: number
+  /**
+   * `kubectl edit`: the UI should open this live object in the editor (kubectl's temp file,
+   * with its `# Please edit the object below…` header); saving applies it. stdout is ''.
+   */
+  openInEditor?: { kind: string; namespace?: string; name: string; yaml: string }
+  /**
+   * `kubectl exec -it <pod> -- bash|sh`: the UI should open an interactive shell tab in this
+   * container instead of printing anything (nothing was run).
+   */
+  openShell?: { namespace: string; pod: string; container: string }
 }
 
-/** pflag value kinds used by the emulated commands. */
-export type FlagType = 'bool' | 'string'
+/**
+ * pflag value kinds used by the emulated commands: `stringSlice` accumulates repeated flags and
+ * splits each value at commas (`-f a.yaml,b.yaml -f c.yaml`); `stringArray` accumulates without
+ * splitting (`--env A=1 --env B=2`).
+ */
+export type FlagType = 'bool' | 'string' | 'stringSlice' | 'stringArray'
 
 /** One command-line flag, as cobra/pflag declares it. */
 export interface FlagSpec {
@@ -56,8 +77,8 @@ export interface FlagSpec {
   type: FlagType
 }
 
-/** Parsed flag values by long name: string flags hold their last value, bool flags true/false. */
-export type FlagValues = Readonly<Record<string, string | boolean>>
+/** Parsed flag values by long name: string flags hold their last value, bool flags true/false, slices every value. */
+export type FlagValues = Readonly<Record<string, string | boolean | readonly string[]>>
 
 /** A parsed command line handed to a verb. */
 export interface Invocation {
@@ -71,6 +92,10 @@ export interface Invocation {
   namespace: string
   /** Whether `-n/--namespace` was given on the command line. */
   explicitNamespace: boolean
+  /** cobra's ArgsLenAtDash: how many positional args came before `--` (-1 when there was no `--`). */
+  argsLenAtDash: number
+  /** The words after `kubectl`, as typed (for hints that repeat the command). */
+  argv: readonly string[]
 }
 
 /** A kubectl subcommand registered with the dispatcher. */
@@ -81,4 +106,8 @@ export interface VerbSpec {
   flags: readonly FlagSpec[]
   /** Runs the command. */
   run(inv: Invocation, ctx: KubectlContext): KubectlResult
+  /** `--help` text; the dispatcher prints it when `-h/--help` is given (verbs may also handle help themselves). */
+  help?: string
+  /** Optional playground hint for a flag parse error (printed after kubectl's text as `hint: …`). */
+  flagErrorHint?(error: string, argv: readonly string[]): string | undefined
 }

@@ -4,15 +4,20 @@ import type {
   DeploymentObj,
   EndpointSliceObj,
   EndpointsObj,
+  IngressObj,
   Kind,
   KObject,
   NamespaceObj,
+  NodeObj,
   PodObj,
   ReplicaSetObj,
   ReplicationControllerObj,
+  SecretObj,
   ServiceObj,
 } from '../../model/k8s.ts'
 import { refOf, searchEvents } from './common.ts'
+import { describeIngress, describeSecret } from './ingress.ts'
+import { describeNode } from './node.ts'
 import { describePod } from './pod.ts'
 import { describeEndpointSlice, describeEndpoints, describeService } from './service.ts'
 import { describeDeployment, describeNamespace, describeReplicaSet, describeReplicationController } from './workloads.ts'
@@ -46,4 +51,24 @@ export const DESCRIBERS: Partial<Record<Kind, Describer>> = {
   ReplicaSet: (obj, s) => describeReplicaSet(s.api, obj as ReplicaSetObj, events(obj, s), s.now),
   Deployment: (obj, s) => describeDeployment(s.api, obj as DeploymentObj, events(obj, s), s.now),
   Namespace: (obj) => describeNamespace(obj as NamespaceObj),
+  Ingress: (obj, s) =>
+    describeIngress(
+      obj as IngressObj,
+      {
+        service: (ns, name) => s.api.get<ServiceObj>('Service', ns, name),
+        slices: (ns, svc) => s.api.list<EndpointSliceObj>('EndpointSlice', ns).filter((es) => es.metadata.labels?.['kubernetes.io/service-name'] === svc),
+      },
+      events(obj, s),
+      s.now,
+    ),
+  Secret: (obj) => describeSecret(obj as SecretObj),
+  // The node's pods in every namespace that have not terminated; node events have no uid filter
+  // (the kubelet records them under the node's name as uid).
+  Node: (obj, s) =>
+    describeNode(
+      obj as NodeObj,
+      s.api.list<PodObj>('Pod').filter((p) => p.spec.nodeName === obj.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed'),
+      s.showEvents ? searchEvents(s.api, { kind: 'Node', name: obj.metadata.name }) : null,
+      s.now,
+    ),
 }

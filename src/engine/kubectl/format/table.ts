@@ -30,9 +30,12 @@ export function renderTable(handler: TableHandler, objs: readonly KObject[], opt
     if (opts.showLabels) header.push('LABELS')
     lines.push(header.join('\t'))
   }
+  // decorateTable puts the kind on the column whose format is "name" — for events that is the
+  // wide-only NAME column, so `get pods,events` shows no prefix on event rows without -o wide.
+  const nameColumn = handler.columns.findIndex((c) => c.name.toLowerCase() === 'name')
   for (const obj of objs) {
     const all = handler.row(obj, opts)
-    if (opts.kindPrefix !== undefined) all[0] = `${opts.kindPrefix}/${all[0]}`
+    if (opts.kindPrefix !== undefined && nameColumn >= 0) all[nameColumn] = `${opts.kindPrefix}/${all[nameColumn]}`
     const cells = all.filter((_, i) => visible[i]).map(sanitizeCell)
     if (opts.withNamespace) cells.unshift(obj.metadata.namespace ?? '')
     if (opts.showLabels) cells.push(formatLabels(obj.metadata.labels))

@@ -6,6 +6,7 @@
 import type { KObject } from '../../model/k8s.ts'
 import { toGoJson } from '../format/gojson.ts'
 import { toGoYaml } from '../format/goyaml.ts'
+import { executeJsonPath } from '../format/jsonpath.ts'
 import { renderTable } from '../format/table.ts'
 import { TABLE_TABWRITER, tabwrite } from '../format/tabwriter.ts'
 import { TABLE_HANDLERS } from '../printers/index.ts'
@@ -18,7 +19,7 @@ import { type Info, resolveArgs } from './targets.ts'
 /** Output formats kubectl accepts (printer error text lists them in this order). */
 const ALLOWED_FORMATS =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml'
-const KNOWN_UNSUPPORTED = new Set(ALLOWED_FORMATS.split(',').filter((f) => !['json', 'name', 'wide', 'yaml'].includes(f)))
+const KNOWN_UNSUPPORTED = new Set(ALLOWED_FORMATS.split(',').filter((f) => !['json', 'jsonpath', 'name', 'wide', 'yaml'].includes(f)))
 
 const GET_FLAGS: readonly FlagSpec[] = [
   { name: 'output', shorthand: 'o', type: 'string' },
@@ -38,12 +39,13 @@ Examples:
   kubectl get pods
   kubectl get pods -o wide
   kubectl get svc kubia -o yaml
+  kubectl get nodes -o jsonpath='{.items[*].status.addresses[?(@.type=="ExternalIP")].address}'
   kubectl get endpoints,endpointslices -A
 
 Options:
   -A, --all-namespaces=false: list the requested objects across all namespaces.
   -l, --selector='': label selector to filter on (supports '=', '==', '!=', 'in', 'notin', and existence).
-  -o, --output='': one of json, yaml, name, wide.
+  -o, --output='': one of json, yaml, name, wide, jsonpath=TEMPLATE.
       --show-labels=false: show all labels as the last column.
       --show-kind=false: list the resource type for the requested objects.
       --no-headers=false: don't print headers.
@@ -109,7 +111,9 @@ export function runGet(inv: Invocation, ctx: KubectlContext): KubectlResult {
   if (inv.flags.help === true) return { stdout: GET_HELP, stderr: '', exitCode: 0 }
   const output = typeof inv.flags.output === 'string' ? inv.flags.output : ''
   const formatName = output.split('=')[0] as string
-  if (!['', 'wide', 'name', 'json', 'yaml'].includes(output)) {
+  const jsonpath = formatName === 'jsonpath' ? output.slice('jsonpath='.length) : undefined
+  if (formatName === 'jsonpath' && !output.includes('=')) return fail('template format specified but no template given')
+  if (jsonpath === undefined && !['', 'wide', 'name', 'json', 'yaml'].includes(output)) {
     if (KNOWN_UNSUPPORTED.has(formatName)) return fail(`output format "${formatName}" is not supported by this playground (use json, yaml, name or wide)`)
     return fail(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}`)
   }
@@ -136,7 +140,7 @@ export function runGet(inv: Invocation, ctx: KubectlContext): KubectlResult {
   const exitCode = errors.length > 0 ? 1 : 0
   const now = ctx.api.now()
 
-  if (output === 'json' || output === 'yaml') {
+  if (output === 'json' || output === 'yaml' || jsonpath !== undefined) {
     // printGeneric: a single named object prints alone; anything else becomes a v1 List.
     if (singleItemImplied && errors.length > 0) return { stdout: '', stderr, exitCode }
     if (singleItemImplied && infos.length === 0) return { stdout: '', stderr: '', exitCode: 0 }
@@ -144,6 +148,11 @@ export function runGet(inv: Invocation, ctx: KubectlContext): KubectlResult {
       singleItemImplied && infos.length === 1
         ? forOutput((infos[0] as Info).obj)
         : { apiVersion: 'v1', items: infos.map((i) => forOutput(i.obj)), kind: 'List', metadata: { resourceVersion: '' } }
+    if (jsonpath !== undefined) {
+      // The template sees the object as JSON (unstructured), not the stored value.
+      const r = executeJsonPath(jsonpath, JSON.parse(JSON.stringify(value)) as unknown)
+      return r.ok ? { stdout: r.text, stderr, exitCode } : { stdout: '', stderr: stderr + r.error, exitCode: 1 }
+    }
     return { stdout: output === 'json' ? toGoJson(value) : toGoYaml(value), stderr, exitCode }
   }
   if (output === 'name') {
