@@ -28,6 +28,8 @@ declare global {
     __manifestEditor?: { monaco: HookMonaco; editor: HookEditor }
     /** Set by src/main.tsx. */
     __playground?: { hangWorker(ms: number): Promise<void> }
+    /** Set by src/ui/terminal/TerminalScreen.tsx: the shown terminal tab. */
+    __terminal?: { text(): string; busy(): boolean }
   }
 }
 

@@ -5,3 +5,5 @@ export type { ClusterConfig, ClientConfig, NodeSpecConfig, ProxyConfig } from '.
 export type { Diagnostic, FieldError } from './model/errors.ts'
 export type { KObject, Kind } from './model/k8s.ts'
 export type { Headers, Hop, HopKind, Location, RuleTraceResult, Trace } from './model/net.ts'
+export { Shells } from './shell/index.ts'
+export type { ShellHost, ShellResult } from './shell/index.ts'

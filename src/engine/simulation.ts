@@ -33,6 +33,8 @@ import { World } from './net/world.ts'
 import { buildRuleset, explorePacket, healthCheckResponse } from './proxy/index.ts'
 import type { AffinityTable, Ruleset } from './proxy/types.ts'
 import { parseScenario } from './scenario/index.ts'
+import { Shells } from './shell/index.ts'
+import type { ShellHost, ShellResult, ShellRunOptions } from './shell/index.ts'
 import { decodeErrors } from './schema/index.ts'
 import { bootstrap } from './sim/bootstrap.ts'
 import { TimerQueue } from './sim/timers.ts'
@@ -62,6 +64,8 @@ export class Simulation implements SimulationApi {
   private readonly ctx: ControllerContext
   private readonly world: World
   private readonly http: HttpClientSide
+  /** Shells on pods, nodes and clients (curl, nslookup, dig, ping, env, iptables-save …). */
+  readonly shells: Shells
   private readonly rulesets = new Map<string, { key: string; rs: Ruleset }>()
   private readonly conntracks = new Map<string, ConntrackTable>()
   private readonly affinities = new Map<string, AffinityTable>()
@@ -117,6 +121,25 @@ export class Simulation implements SimulationApi {
       healthyNodes: (svc) => this.healthyNodes(svc),
     }
     this.http = new HttpClientSide(dp, this.store)
+    this.shells = new Shells({
+      dp,
+      store: this.store,
+      http: this.http,
+      podRuntime: (ns, name) => this.podRuntime(ns, name),
+      nextTraceId: () => this.http.nextTraceId(),
+    })
+  }
+
+  /** A shell on a host: each command line it runs sends its packets as trace events. */
+  shell(host: ShellHost): { run(line: string, opts?: ShellRunOptions): ShellResult; prompt(): string } {
+    return {
+      run: (line, opts) => {
+        const r = this.shells.run(host, line, opts)
+        for (const trace of r.traces) this.emitted.push({ at: this.time, type: 'trace', trace })
+        return r
+      },
+      prompt: () => this.shells.prompt(host),
+    }
   }
 
   get api(): ApiReader {
@@ -336,9 +359,10 @@ export class Simulation implements SimulationApi {
       cluster: {
         server: this.server,
         files,
-        exec: (ns, pod, _container, argv) => {
-          const r = this.exec(ns, pod, argv)
-          return { stdout: r.stdout, stderr: r.stderr, exitCode: r.code }
+        exec: (ns, pod, container, argv) => {
+          const r = this.shells.exec({ kind: 'pod', namespace: ns, name: pod, ...(container ? { container } : {}) }, argv)
+          for (const trace of r.traces) this.emitted.push({ at: this.time, type: 'trace', trace })
+          return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }
         },
         logs: (ns, pod, container) => {
           const rt = this.podRuntime(ns, pod)

@@ -8,13 +8,15 @@ import { createSessionSlice } from './sessionSlice.ts'
 import type { SessionSlice } from './sessionSlice.ts'
 import { createSimSlice } from './simSlice.ts'
 import type { SimSlice } from './simSlice.ts'
+import { createTerminalSlice } from './terminalSlice.ts'
+import type { TerminalSlice } from './terminalSlice.ts'
 
 /** Everything the app stores. */
-export type AppState = SimSlice & SessionSlice
+export type AppState = SimSlice & SessionSlice & TerminalSlice
 
 /** Creates a fresh store (the app uses one; tests make their own). */
 export function createAppStore(): StoreApi<AppState> {
-  return createStore<AppState>()((...a) => ({ ...createSimSlice(...a), ...createSessionSlice(...a) }))
+  return createStore<AppState>()((...a) => ({ ...createSimSlice(...a), ...createSessionSlice(...a), ...createTerminalSlice(...a) }))
 }
 
 /** The app's store. */

@@ -37,3 +37,24 @@ export function countHits(hits: Readonly<Record<string, number>>, results: reado
   }
   return out ?? (hits as Record<string, number>)
 }
+
+/**
+ * Packet runs of the traces one terminal command sent (its DNS queries, then its requests), started
+ * one after another from `now`: each waits until the one before has travelled its hops (`hopMs`
+ * wall ms per hop at ×1, divided by `speed`), so a `curl` shows its DNS lookup before its request.
+ */
+export function runsFromTraces(traces: readonly Trace[], now: number, hopMs: number, speed: number, withReplies: boolean): PacketRun[] {
+  let at = now
+  return traces.map((trace) => {
+    const first = trace.hops[0]
+    const run: PacketRun = { trace, startedAt: at, from: first ? locationName(first.at) : '' }
+    const hops = withReplies ? trace.hops.length : trace.hops.filter((h) => !h.reply).length
+    at += (hops * hopMs) / speed
+    return run
+  })
+}
+
+/** Adds one hit per trace a pod answered (as countHits does for request results). */
+export function countTraceHits(hits: Readonly<Record<string, number>>, traces: readonly Trace[]): Record<string, number> {
+  return countHits(hits, traces.map((trace) => ({ status: 0, body: '', trace })))
+}

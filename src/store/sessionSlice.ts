@@ -27,10 +27,12 @@ export interface AnimationPrefs {
 /** Colour scheme. */
 export type Theme = 'light' | 'dark'
 
-/** Widths of the side panes, in percent of the main area (the diagram takes the rest). */
+/** Widths of the side panes, in percent of the main area (the diagram takes the rest), and the terminal's height. */
 export interface PaneSizes {
   editor: number
   inspector: number
+  /** Height of the terminal pane, in percent of the middle column (the diagram is above it). */
+  terminal: number
 }
 
 /** Bounds of a side pane's width, in percent. */
@@ -86,7 +88,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   animation: { hopMs: 450, showReplies: false, reducedMotion: false },
   theme: 'light',
   largeText: false,
-  panes: { editor: 30, inspector: 27 },
+  panes: { editor: 30, inspector: 27, terminal: 38 },
   traffic: { from: '', url: '', perSecond: 2 },
   setEditorText: (text) => set({ editorText: text }),
   loadEditorText: (text, file) => set((s) => ({ editorText: text, scenarioFile: file, editorRevision: s.editorRevision + 1 })),

@@ -7,9 +7,10 @@
 import type { StateCreator } from 'zustand/vanilla'
 import type { HttpResult, SimEvent } from '../engine/facade.ts'
 import type { Diagnostic } from '../engine/model/errors.ts'
+import type { Trace } from '../engine/model/net.ts'
 import type { AppliedReply, PlaybackState, SimUpdate, Snapshot } from '../worker/protocol.ts'
 import type { AppState } from './appStore.ts'
-import { countHits, runFrom } from './reducers.ts'
+import { countHits, countTraceHits, runFrom, runsFromTraces } from './reducers.ts'
 import type { PacketRun } from './reducers.ts'
 
 /** Where the simulation is in its life cycle. */
@@ -59,6 +60,8 @@ export interface SimSlice {
   applied: (reply: AppliedReply, now: number) => void
   /** Folds one update (a reply or a loop frame) into the mirror. */
   applyUpdate: (update: SimUpdate, now: number) => void
+  /** Adds the packets a terminal command sent as runs (one after another from `now`) and counts their hits. */
+  addTraces: (traces: readonly Trace[], now: number) => void
   /** Records the loop's settings. */
   setPlayback: (playback: PlaybackState) => void
   /** Records a command failure. */
@@ -93,6 +96,15 @@ export const createSimSlice: StateCreator<AppState, [], [], SimSlice> = (set) =>
       ...(s.simStatus !== 'ready' && !reply.update ? { simStatus: 'error' as const, simError: reply.diagnostics[0]?.message ?? null } : {}),
     })),
   applyUpdate: (update, now) => set((s) => foldUpdate(s, update, now)),
+  addTraces: (traces, now) =>
+    set((s) =>
+      traces.length === 0
+        ? {}
+        : {
+            runs: bounded(s.runs, runsFromTraces(traces, now, s.animation.hopMs, s.playback.speed, s.animation.showReplies), MAX_RUNS),
+            hits: countTraceHits(s.hits, traces),
+          },
+    ),
   setPlayback: (playback) => set({ playback }),
   setSimError: (message) => set({ simError: message }),
   setWorkerProblem: (problem) => set({ workerProblem: problem }),

@@ -1,6 +1,6 @@
 /**
- * The app shell: title and toolbar, the worker banner, three resizable panes (editor | diagram |
- * inspector) and the status bar. It wires the store to the panes; each pane subscribes to what it
+ * The app shell: title and toolbar, the worker banner, three resizable panes (editor | diagram over
+ * the terminal | inspector) and the status bar. It wires the store to the panes; each pane subscribes to what it
  * shows, so a frame of the real-time loop re-renders only what changed.
  */
 import { useEffect } from 'react'
@@ -15,6 +15,7 @@ import { PaneSeparator } from './layout/PaneSeparator.tsx'
 import { StatusBar } from './layout/StatusBar.tsx'
 import { useViewEffects } from './layout/useViewEffects.ts'
 import { WorkerBanner } from './layout/WorkerBanner.tsx'
+import { TerminalPane } from './terminal/TerminalPane.tsx'
 import { strings } from './strings.ts'
 import { useAppStore } from './useAppStore.ts'
 
@@ -47,6 +48,10 @@ export function App() {
         <PaneSeparator controls="pane-editor" label={strings.resizeEditor} value={panes.editor} side="left" onChange={(p) => setPaneSize('editor', p)} />
         <div id="pane-diagram" className="pane pane-diagram">
           <DiagramPane />
+          <PaneSeparator controls="pane-terminal" label={strings.resizeTerminal} value={panes.terminal} side="bottom" onChange={(p) => setPaneSize('terminal', p)} />
+          <div id="pane-terminal" className="pane-terminal" style={{ flexBasis: `${panes.terminal}%` }}>
+            <TerminalPane />
+          </div>
         </div>
         <PaneSeparator controls="pane-inspector" label={strings.resizeInspector} value={panes.inspector} side="right" onChange={(p) => setPaneSize('inspector', p)} />
         <div id="pane-inspector" className="pane pane-side" style={{ flexBasis: `${panes.inspector}%` }}>

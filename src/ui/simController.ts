@@ -7,7 +7,8 @@ import type { StoreApi } from 'zustand/vanilla'
 import type { AppState } from '../store/appStore.ts'
 import { selectTraffic } from '../store/selectors.ts'
 import type { BodyOf } from '../worker/client.ts'
-import type { AppliedReply, ReplyFor, SimUpdate, UiToWorker } from '../worker/protocol.ts'
+import type { AppliedReply, LiveObject, ReplyFor, SimUpdate, TerminalHost, TerminalReply, UiToWorker } from '../worker/protocol.ts'
+import { editorFiles } from './terminal/files.ts'
 
 /** Simulated ms one press of "step" advances. */
 export const STEP_MS = 1000
@@ -60,6 +61,20 @@ export interface SimController {
   setStream(on: boolean): Promise<void>
   /** The node's ruleset text. */
   loadRuleset(node: string): Promise<string>
+  /**
+   * Runs one terminal line in tab `session`: records the simulation update and the packets it sent
+   * (selecting the last one, and resuming playback so they move), and resolves with the reply for
+   * the terminal to print. Rejects when the worker failed.
+   */
+  runTerminal(session: string, host: TerminalHost, line: string): Promise<TerminalReply>
+  /** A terminal tab was closed: the worker forgets its shell. */
+  closeTerminal(session: string): void
+  /** Opens a live object (`kubectl edit`) in the editor, keeping the manifests to put back afterwards. */
+  startLiveEdit(target: LiveObject, session: string): void
+  /** Saves the live edit (applies the editor's text to the object); on success the manifests come back. */
+  saveLiveEdit(): Promise<void>
+  /** Drops the live edit and puts the manifests back. */
+  cancelLiveEdit(): void
   /** Restarts the worker (the banner's button after the supervisor gave up). */
   restartWorker(): void
   /** Test only: makes the worker hang for `ms`. */
@@ -135,8 +150,27 @@ export function createSimController(
 
   const play = () => run<'play'>({ type: 'play' }, (r) => st().setPlayback(r.playback))
 
+  /** Records a terminal reply: the update, then the packets (once time flows, so they start in order). */
+  const recordTerminal = async (r: TerminalReply): Promise<void> => {
+    st().applyUpdate(r.update, clock.now())
+    if (r.traces.length === 0) return
+    // A packet only moves while time flows: like "send", a command that sent packets resumes playback.
+    if (!st().playback.playing) await play()
+    st().addTraces(r.traces, clock.now())
+    st().select({ traceId: r.traces[r.traces.length - 1]!.id })
+  }
+
+  /** Ends a live edit: the manifests it displaced come back into the editor (no apply: the cluster keeps the edit). */
+  const endLiveEdit = () => {
+    const edit = st().liveEdit
+    if (!edit) return
+    st().setLiveEdit(null)
+    st().loadEditorText(edit.stash.text, edit.stash.file)
+  }
+
   return {
     async loadScenario(text, file, autoplay = true) {
+      st().setLiveEdit(null) // the scenario replaces the editor's text anyway
       st().loadEditorText(text, file)
       await apply()
       if (autoplay && st().accepted && !st().playback.playing) await play()
@@ -144,6 +178,8 @@ export function createSimController(
     editText(text) {
       if (text === st().editorText) return
       st().setEditorText(text)
+      // A live object (kubectl edit) is applied by saving it, never as the scenario.
+      if (st().liveEdit) return
       cancelApply?.()
       cancelApply = clock.later(APPLY_DEBOUNCE_MS, () => void apply())
     },
@@ -173,6 +209,42 @@ export function createSimController(
     async loadRuleset(node) {
       const r = await c().send<'ruleset'>({ type: 'ruleset', node })
       return r.text
+    },
+    async runTerminal(session, host, line) {
+      const edit = st().liveEdit
+      const files = host.kind === 'workstation' ? editorFiles(edit ? edit.stash.text : st().editorText, edit ? edit.stash.file : st().scenarioFile) : undefined
+      const r = await c().send<'terminal'>({ type: 'terminal', session, host, line, ...(files ? { files } : {}) })
+      await recordTerminal(r)
+      return r
+    },
+    closeTerminal(session) {
+      void c().send<'terminalClose'>({ type: 'terminalClose', session }).catch(() => {})
+    },
+    startLiveEdit(target, session) {
+      const s = st()
+      const stash = s.liveEdit?.stash ?? { text: s.editorText, file: s.scenarioFile }
+      s.setLiveEdit({ target, session, stash })
+      // The scenario's file name stays: the picker and the status bar keep naming the scenario.
+      s.loadEditorText(target.yaml, stash.file)
+    },
+    async saveLiveEdit() {
+      const edit = st().liveEdit
+      if (!edit) return
+      try {
+        const r = await c().send<'editSave'>({ type: 'editSave', session: edit.session, target: edit.target, yaml: st().editorText })
+        st().noteToTerminal(edit.session, r.stdout + r.stderr)
+        await recordTerminal(r)
+        if (r.exitCode === 0 && st().liveEdit === edit) endLiveEdit()
+      } catch (err) {
+        st().noteToTerminal(edit.session, `error: ${message(err)}\n`)
+      }
+    },
+    cancelLiveEdit() {
+      const edit = st().liveEdit
+      if (!edit) return
+      // What kubectl edit says when the editor closes without a change (editoptions.go, to stderr).
+      st().noteToTerminal(edit.session, 'Edit cancelled, no changes made.\n')
+      endLiveEdit()
     },
     restartWorker() {
       c().restart()

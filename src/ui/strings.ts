@@ -50,6 +50,7 @@ export const strings = {
   objectsHeading: 'Objects',
   resizeEditor: 'Resize the editor pane',
   resizeInspector: 'Resize the inspector pane',
+  resizeTerminal: 'Resize the terminal pane',
 
   workerRestarting: (reason: string) => `The simulation failed (${reason}). Restarting it from the last manifests that loaded…`,
   workerRestarted: (reason: string) => `The simulation failed (${reason}) and was restarted from the last manifests that loaded. Your text is unchanged.`,

@@ -14,6 +14,8 @@ import { MAX_SPEED, MAX_STREAM_RATE, MIN_SPEED, PROTOCOL_VERSION, assertNever } 
 import type { ErrorReply, FatalPush, FramePush, PlaybackState, Reply, SimUpdate, Snapshot, UiToWorker } from './protocol.ts'
 import { SimSession } from './session.ts'
 import type { LoadSimulation } from './session.ts'
+import { runTerminalLine, saveEdit } from './terminal/route.ts'
+import type { TerminalOutput } from './terminal/route.ts'
 
 export type { HostedSim, LoadSimulation } from './session.ts'
 
@@ -32,8 +34,10 @@ const STILL: HostOptions = { post: () => {}, clock: { now: () => 0, every: () =>
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<UiToWorker['type']>([
   'apply', 'step', 'stepBack', 'runUntilSettled', 'play', 'pause', 'setSpeed', 'stream',
-  'request', 'kubectl', 'ruleset', 'ping', 'debugHang', 'debugCrash',
+  'request', 'kubectl', 'terminal', 'terminalClose', 'editSave', 'ruleset', 'ping', 'debugHang', 'debugCrash',
 ])
+
+const HOST_KINDS: ReadonlySet<string> = new Set(['workstation', 'pod', 'node', 'client'])
 
 /** A problem with the request itself (not an engine failure): the simulation is still sound. */
 class UserError extends Error {}
@@ -129,6 +133,21 @@ export class SimHost {
         const result: KubectlResult = this.current().kubectl(msg.args)
         return { v, id, type: 'kubectl', result, update: this.update({ events: [], results: [] }) }
       }
+      case 'terminal': {
+        if (typeof msg.session !== 'string' || typeof msg.line !== 'string' || !HOST_KINDS.has(msg.host?.kind)) {
+          throw new UserError('terminal: needs a session id, a host and a line')
+        }
+        const files = msg.files
+        const output = runTerminalLine(this.current(), { session: msg.session, host: msg.host, line: msg.line, ...(files ? { files } : {}) })
+        return this.terminalReply(id, msg.session, output)
+      }
+      case 'terminalClose':
+        this.session?.closeShell(msg.session)
+        return { v, id, type: 'pong' }
+      case 'editSave': {
+        if (typeof msg.yaml !== 'string' || typeof msg.target?.name !== 'string') throw new UserError('editSave: needs the object and its text')
+        return this.terminalReply(id, msg.session, saveEdit(this.current(), msg.target, msg.yaml))
+      }
       case 'ruleset': {
         const text = this.current().sim.rulesetText(msg.node)
         if (text === undefined) throw new UserError(`ruleset: no node named "${msg.node}"`)
@@ -142,6 +161,10 @@ export class SimHost {
       default:
         return assertNever(msg)
     }
+  }
+
+  private terminalReply(id: number, session: string, output: TerminalOutput): Reply {
+    return { v: PROTOCOL_VERSION, id, type: 'terminal', session, ...output, update: this.update({ events: [], results: [] }) }
   }
 
   private apply(id: number, text: string, file: string | undefined): Reply {

@@ -9,9 +9,11 @@ import type { SimEvent, HttpResult, KubectlResult, RequestOptions } from '../eng
 import type { ClusterConfig } from '../engine/model/cluster.ts'
 import type { Diagnostic } from '../engine/model/errors.ts'
 import type { KObject } from '../engine/model/k8s.ts'
+import type { Trace } from '../engine/model/net.ts'
+import type { ShellHost } from '../engine/shell/types.ts'
 
 /** Bumped whenever a message shape changes; the worker refuses messages of another version. */
-export const PROTOCOL_VERSION = 2
+export const PROTOCOL_VERSION = 3
 
 /** Playback speeds: simulated seconds per wall-clock second. */
 export const MIN_SPEED = 0.25
@@ -110,6 +112,60 @@ export interface KubectlMsg extends RequestBase {
   args: string[]
 }
 
+/** Where a terminal tab runs: the workstation (kubectl, minikube) or a shell on a simulated host. */
+export type TerminalHost = { kind: 'workstation' } | ShellHost
+
+/**
+ * One line typed into a terminal tab. On the workstation, `kubectl …` runs kubectl (with `files`
+ * as what `-f` may name; `kubectl exec -it <pod> -- bash|sh` opens a pod shell instead) and other
+ * lines go to a shell on the scenario's first client; in a pod, node or client tab the line goes to
+ * that host's shell. Replies `terminal`.
+ */
+export interface TerminalMsg extends RequestBase {
+  type: 'terminal'
+  /** The tab's id: a shell keeps its state (working directory, exit) per session. */
+  session: string
+  host: TerminalHost
+  /** The command line as typed (without the prompt or the newline). */
+  line: string
+  /**
+   * What `kubectl -f <name>` may read: the editor's documents by file name (see
+   * src/ui/terminal/files.ts). Only kubectl lines read them; sent with workstation lines.
+   */
+  files?: Record<string, string>
+}
+
+/** The tab was closed: the worker forgets its shell. Replies `pong`. */
+export interface TerminalCloseMsg extends RequestBase {
+  type: 'terminalClose'
+  session: string
+}
+
+/** A live object `kubectl edit` handed to the editor. */
+export interface LiveObject {
+  /** The object's kind (`Service`). */
+  kind: string
+  /** Absent for cluster-scoped kinds. */
+  namespace?: string
+  name: string
+  /** The object as `kubectl edit` shows it (YAML). */
+  yaml: string
+}
+
+/**
+ * Save what `kubectl edit` opened in the editor: the worker applies `yaml` to the cluster and
+ * reports it as kubectl edit does (`service/x edited`, `Edit cancelled, no changes made.`). Replies `terminal`.
+ */
+export interface EditSaveMsg extends RequestBase {
+  type: 'editSave'
+  /** The terminal tab the edit was started in (its output goes there). */
+  session: string
+  /** The object that was opened. */
+  target: LiveObject
+  /** The edited text. */
+  yaml: string
+}
+
 /** The kube-proxy ruleset of a node, as `iptables-save` / `nft list ruleset` prints it. Replies `ruleset`. */
 export interface RulesetMsg extends RequestBase {
   type: 'ruleset'
@@ -144,6 +200,9 @@ export type UiToWorker =
   | StreamMsg
   | RequestMsg
   | KubectlMsg
+  | TerminalMsg
+  | TerminalCloseMsg
+  | EditSaveMsg
   | RulesetMsg
   | PingMsg
   | DebugHangMsg
@@ -229,6 +288,29 @@ export interface KubectlReply extends ReplyBase {
   update: SimUpdate
 }
 
+/** Reply to `terminal` and `editSave`: what the command printed, the packets it sent, and what it asks the UI to do. */
+export interface TerminalReply extends ReplyBase {
+  type: 'terminal'
+  session: string
+  stdout: string
+  stderr: string
+  /** stdout and stderr interleaved in the order they were written (shells keep it); print this when present. */
+  output?: string
+  exitCode: number
+  /** Packets the command sent (DNS queries included), oldest first, for the diagram and the inspector. */
+  traces: Trace[]
+  /** The shell ended (`exit`): the UI closes the tab. */
+  exited?: boolean
+  /** `kubectl exec -it <pod> -- bash|sh`: the UI opens a tab with a shell on this host. */
+  openShell?: ShellHost
+  /** `kubectl edit`: the UI opens this object in the editor; saving sends `editSave`. */
+  openInEditor?: LiveObject
+  /** The shell's prompt after the command (it changes with `cd`), when the engine's shell offers one. */
+  prompt?: string
+  /** The simulation after the command (a snapshot only when objects changed). */
+  update: SimUpdate
+}
+
 /** Reply to `ruleset`. */
 export interface RulesetReply extends ReplyBase {
   type: 'ruleset'
@@ -266,7 +348,7 @@ export interface FatalPush {
 }
 
 /** Replies to requests. */
-export type Reply = AppliedReply | UpdateReply | PlaybackReply | KubectlReply | RulesetReply | PongReply | ErrorReply
+export type Reply = AppliedReply | UpdateReply | PlaybackReply | KubectlReply | TerminalReply | RulesetReply | PongReply | ErrorReply
 
 /** Everything the worker may send to the UI. */
 export type WorkerToUi = Reply | FramePush | FatalPush
@@ -283,6 +365,9 @@ export interface ReplyFor {
   stream: PlaybackReply
   request: UpdateReply
   kubectl: KubectlReply
+  terminal: TerminalReply
+  terminalClose: PongReply
+  editSave: TerminalReply
   ruleset: RulesetReply
   ping: PongReply
   debugHang: PongReply
@@ -301,6 +386,9 @@ export const EXPECTED_REPLY: { readonly [K in keyof ReplyFor]: ReplyFor[K]['type
   stream: 'playback',
   request: 'update',
   kubectl: 'kubectl',
+  terminal: 'terminal',
+  terminalClose: 'pong',
+  editSave: 'terminal',
   ruleset: 'ruleset',
   ping: 'pong',
   debugHang: 'pong',

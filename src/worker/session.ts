@@ -4,11 +4,29 @@
  * any earlier state: "step back" replays the log from the seed up to the previous step boundary.
  */
 import type { HttpResult, KubectlResult, RequestOptions, SimEvent, SimulationApi } from '../engine/facade.ts'
+import type { ShellHost, ShellResult } from '../engine/shell/types.ts'
 
 /** A simulation as the worker hosts it: the engine's API plus the node rulesets as text. */
 export interface HostedSim extends SimulationApi {
   /** The node's kube-proxy ruleset as `iptables-save` / `nft list ruleset` prints it; undefined for an unknown node. */
   rulesetText(node: string): string | undefined
+}
+
+/** One shell on a simulated host, as the engine's `sim.shell(host)` returns it. */
+export interface HostedShell {
+  /** Runs one command line; the terminal tab is a tty (curl then prints no progress meter to it). */
+  run(line: string, options?: { tty?: boolean }): ShellResult
+  /** The shell's prompt now (e.g. after `cd`), when the engine's shell offers one (string or getter). */
+  prompt?: string | (() => string)
+}
+
+/** The engine's shell factory, or undefined while the engine has none (feature-detected, see shellOf). */
+export type ShellFactory = (host: ShellHost) => HostedShell
+
+/** The engine's `sim.shell`, when this engine has one. */
+export function shellOf(sim: HostedSim): ShellFactory | undefined {
+  const f = (sim as unknown as { shell?: unknown }).shell
+  return typeof f === 'function' ? (host) => (f as ShellFactory).call(sim, host) : undefined
 }
 
 /** Builds a simulation from scenario text (the engine's `loadSimulation`, or a fake in tests). */
@@ -20,11 +38,15 @@ export type LogEntry =
   | { k: 'settle'; maxMs?: number }
   | { k: 'step'; ms: number }
   | { k: 'request'; from: string; url: string; opts?: RequestOptions }
-  | { k: 'kubectl'; args: string[] }
+  | { k: 'kubectl'; args: string[]; files?: Record<string, string> }
+  | { k: 'shell'; session: string; host: ShellHost; line: string }
   | { k: 'mark' }
 
 /** A simulation and its input log. Every mutating call is logged before it runs. */
 export class SimSession {
+  /** The shells of the terminal tabs, by session id (rebuilt by a replay, since their lines are logged). */
+  private readonly shells = new Map<string, HostedShell>()
+
   private constructor(
     /** The simulation. */
     readonly sim: HostedSim,
@@ -50,7 +72,7 @@ export class SimSession {
       } catch (err) {
         // A request or kubectl call that threw when it was first made throws again here, at the same
         // point; the log keeps it because whatever it did before throwing is part of the state.
-        if (e.k !== 'request' && e.k !== 'kubectl') throw err
+        if (e.k !== 'request' && e.k !== 'kubectl' && e.k !== 'shell') throw err
       }
     }
     return s
@@ -76,9 +98,33 @@ export class SimSession {
     return this.apply(opts === undefined ? { k: 'request', from, url } : { k: 'request', from, url, opts }) as HttpResult[]
   }
 
-  /** Runs kubectl. */
-  kubectl(args: string[]): KubectlResult {
-    return this.apply({ k: 'kubectl', args: [...args] }) as KubectlResult
+  /** Runs kubectl; `files` are what `-f` may name (logged with the command, so a replay reads the same files). */
+  kubectl(args: string[], files?: Readonly<Record<string, string>>): KubectlResult {
+    return this.apply(files === undefined ? { k: 'kubectl', args: [...args] } : { k: 'kubectl', args: [...args], files: { ...files } }) as KubectlResult
+  }
+
+  /** Whether the engine has shells (`sim.shell`). */
+  hasShell(): boolean {
+    return shellOf(this.sim) !== undefined
+  }
+
+  /**
+   * Runs one line in the shell of terminal session `session` on `host` (started on first use, and
+   * forgotten when it exits). Call only when hasShell().
+   */
+  shell(session: string, host: ShellHost, line: string): ShellResult {
+    return this.apply({ k: 'shell', session, host: { ...host }, line }) as ShellResult
+  }
+
+  /** The prompt of a session's shell, if it is running and its engine offers one. */
+  shellPrompt(session: string): string | undefined {
+    const p = this.shells.get(session)?.prompt
+    return typeof p === 'function' ? p.call(this.shells.get(session)) : p
+  }
+
+  /** Forgets a session's shell (its tab was closed). Not logged: a closed session id is never used again. */
+  closeShell(session: string): void {
+    this.shells.delete(session)
   }
 
   /** Records a step boundary here (once: consecutive marks collapse). */
@@ -104,7 +150,20 @@ export class SimSession {
     return i < 0 ? undefined : SimSession.replay(this.load, this.entries.slice(0, i + 1))
   }
 
-  private apply(e: LogEntry): SimEvent[] | HttpResult[] | KubectlResult | undefined {
+  private runShell(session: string, host: ShellHost, line: string): ShellResult {
+    const factory = shellOf(this.sim)
+    if (!factory) throw new Error('This engine has no shells')
+    let sh = this.shells.get(session)
+    if (!sh) {
+      sh = factory(host)
+      this.shells.set(session, sh)
+    }
+    const result = sh.run(line, { tty: true })
+    if (result.exited) this.shells.delete(session)
+    return result
+  }
+
+  private apply(e: LogEntry): SimEvent[] | HttpResult[] | KubectlResult | ShellResult | undefined {
     this.entries.push(e)
     switch (e.k) {
       case 'load':
@@ -116,7 +175,9 @@ export class SimSession {
       case 'request':
         return this.sim.request(e.from, e.url, e.opts)
       case 'kubectl':
-        return this.sim.kubectl(e.args)
+        return e.files === undefined ? this.sim.kubectl(e.args) : this.sim.kubectl(e.args, e.files)
+      case 'shell':
+        return this.runShell(e.session, e.host, e.line)
       case 'mark':
         return undefined
     }

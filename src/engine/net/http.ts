@@ -73,6 +73,11 @@ export class HttpClientSide {
   private readonly keepAlive = new Map<string, KeptAlive>()
   private traceId = 0
 
+  /** A fresh trace id (shared with the shells, so ids never collide). */
+  nextTraceId(): number {
+    return ++this.traceId
+  }
+
   constructor(
     private readonly dp: DataPlane,
     private readonly store: ObjectStore,

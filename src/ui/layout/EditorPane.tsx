@@ -4,6 +4,7 @@
  */
 import { Suspense, lazy, useCallback, useId, useRef } from 'react'
 import { ProblemsList } from '../editor/ProblemsList.tsx'
+import { LiveEditBar } from '../terminal/LiveEditBar.tsx'
 import { appController } from '../appController.ts'
 import { strings } from '../strings.ts'
 import { useAppStore } from '../useAppStore.ts'
@@ -62,6 +63,7 @@ export function EditorPane() {
           {strings.keptLastGood}
         </p>
       )}
+      <LiveEditBar />
       <div className="editor-host">
         <Suspense fallback={<FallbackEditor />}>
           <LoadedEditor onReady={onReady} />

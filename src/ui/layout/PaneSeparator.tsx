@@ -1,7 +1,7 @@
 /**
- * A vertical splitter between two panes (WAI-ARIA "window splitter"): drag it with the pointer, or
- * focus it and use the arrow keys (Home/End for the limits). Its value is the controlled pane's
- * width in percent of the container.
+ * A splitter between two panes (WAI-ARIA "window splitter"): drag it with the pointer, or focus it
+ * and use the arrow keys (Home/End for the limits). Its value is the controlled pane's width (or,
+ * for a pane below it, height) in percent of the container.
  */
 import { useRef } from 'react'
 import type { KeyboardEvent, PointerEvent } from 'react'
@@ -17,16 +17,16 @@ export interface PaneSeparatorProps {
   label: string
   /** The controlled pane's width, percent. */
   value: number
-  /** Which side of the separator the controlled pane is on (dragging towards it shrinks it). */
-  side: 'left' | 'right'
+  /** Which side of the separator the controlled pane is on (dragging towards it shrinks it); `bottom` makes it horizontal. */
+  side: 'left' | 'right' | 'bottom'
   onChange(percent: number): void
 }
 
 /** The splitter. */
 export function PaneSeparator({ controls, label, value, side, onChange }: PaneSeparatorProps) {
   const dragging = useRef(false)
-  const grow = side === 'left' ? 'ArrowRight' : 'ArrowLeft'
-  const shrink = side === 'left' ? 'ArrowLeft' : 'ArrowRight'
+  const grow = side === 'left' ? 'ArrowRight' : side === 'right' ? 'ArrowLeft' : 'ArrowUp'
+  const shrink = side === 'left' ? 'ArrowLeft' : side === 'right' ? 'ArrowRight' : 'ArrowDown'
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const next =
@@ -42,7 +42,8 @@ export function PaneSeparator({ controls, label, value, side, onChange }: PaneSe
 
   const percentAt = (e: PointerEvent<HTMLDivElement>): number | undefined => {
     const box = e.currentTarget.parentElement?.getBoundingClientRect()
-    if (!box || box.width === 0) return undefined
+    if (!box || box.width === 0 || box.height === 0) return undefined
+    if (side === 'bottom') return ((box.bottom - e.clientY) / box.height) * 100
     const x = side === 'left' ? e.clientX - box.left : box.right - e.clientX
     return (x / box.width) * 100
   }
@@ -50,14 +51,14 @@ export function PaneSeparator({ controls, label, value, side, onChange }: PaneSe
   return (
     <div
       role="separator"
-      aria-orientation="vertical"
+      aria-orientation={side === 'bottom' ? 'horizontal' : 'vertical'}
       aria-label={label}
       aria-controls={controls}
       aria-valuenow={value}
       aria-valuemin={PANE_LIMITS.min}
       aria-valuemax={PANE_LIMITS.max}
       tabIndex={0}
-      className="pane-separator"
+      className={side === 'bottom' ? 'pane-separator pane-separator-h' : 'pane-separator'}
       onKeyDown={onKeyDown}
       onPointerDown={(e) => {
         dragging.current = true
