@@ -36,6 +36,7 @@ import { parseScenario } from './scenario/index.ts'
 import { Shells } from './shell/index.ts'
 import type { ShellHost, ShellResult, ShellRunOptions } from './shell/index.ts'
 import { decodeErrors } from './schema/index.ts'
+import { runMinikube, runWorkstation } from './workstation/index.ts'
 import { bootstrap } from './sim/bootstrap.ts'
 import { TimerQueue } from './sim/timers.ts'
 import type { PrngState } from './util/prng.ts'
@@ -136,10 +137,62 @@ export class Simulation implements SimulationApi {
       run: (line, opts) => {
         const r = this.shells.run(host, line, opts)
         for (const trace of r.traces) this.emitted.push({ at: this.time, type: 'trace', trace })
+        // The command blocks for as long as it takes (curl's connect timeout, ping's interval,
+        // sleep); the cluster keeps going meanwhile: probes fire, controllers react.
+        this.advance(r.elapsedMs ?? 0)
         return r
       },
       prompt: () => this.shells.prompt(host),
     }
+  }
+
+  /**
+   * Lets `ms` of simulated time pass in the middle of a command, keeping the events for the next
+   * `step()` caller (step hands them out and forgets them).
+   */
+  private advance(ms: number): void {
+    if (ms <= 0) return
+    this.emitted = this.step(ms).concat(this.emitted)
+  }
+
+  /** Steps simulated time until `done()` holds or `timeoutMs` has passed; false on timeout. */
+  private waitUntil(done: () => boolean, timeoutMs: number): boolean {
+    const until = this.time + timeoutMs
+    while (!done()) {
+      if (this.time >= until) return false
+      this.advance(Math.min(1000, until - this.time))
+    }
+    return true
+  }
+
+  /**
+   * A command line typed in the workstation terminal: `kubectl …` (`files` are what `-f` may
+   * name), `minikube …`, or anything else on the first external client's shell
+   * (`bash: <cmd>: command not found` without one). Simulated time moves on by the time the
+   * command takes.
+   */
+  workstation(line: string, files: Readonly<Record<string, string>> = {}): ShellResult {
+    const client = this.config.clients[0]
+    return runWorkstation(line, {
+      kubectl: (args) => {
+        const r = this.kubectl(args, files)
+        return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces: [], output: r.stdout + r.stderr }
+      },
+      minikube: (args) => {
+        const t0 = this.time
+        const r = runMinikube(args, {
+          api: this.store,
+          config: this.config,
+          apply: (obj) => {
+            this.server.apply(obj, { internal: true })
+            this.reconcile()
+          },
+          waitFor: (done, timeoutMs) => this.waitUntil(done, timeoutMs),
+        })
+        return this.time > t0 ? { ...r, elapsedMs: this.time - t0 } : r
+      },
+      ...(client ? { client: (l: string) => this.shell({ kind: 'client', name: client.name }).run(l) } : {}),
+    })
   }
 
   get api(): ApiReader {
@@ -371,14 +424,7 @@ export class Simulation implements SimulationApi {
         },
         afterWrite: () => this.reconcile(),
         // kubectl's --wait (delete) and `run -it` (pod Running): simulated time moves on until done.
-        waitFor: (done, timeoutMs) => {
-          const until = this.time + timeoutMs
-          while (!done()) {
-            if (this.time >= until) return false
-            this.step(Math.min(1000, until - this.time))
-          }
-          return true
-        },
+        waitFor: (done, timeoutMs) => this.waitUntil(done, timeoutMs),
       },
     })
   }

@@ -9,6 +9,29 @@ import { resolvePath } from '../fs.ts'
 
 const ok = 0
 
+/**
+ * `sleep NUMBER[SUFFIX]…` (coreutils: s, m, h, d; the pauses add up): the command line takes that
+ * long in simulated time.
+ */
+function sleep(ctx: CommandCtx, args: string[], io: Io): number {
+  if (args.length === 0) {
+    io.err(`sleep: missing operand\nTry 'sleep --help' for more information.\n`)
+    return 1
+  }
+  const unit: Record<string, number> = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
+  let ms = 0
+  for (const a of args) {
+    const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a)
+    if (!m) {
+      io.err(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`)
+      return 1
+    }
+    ms += Number(m[1]) * unit[m[2]!]!
+  }
+  ctx.elapse(ms)
+  return ok
+}
+
 const path = (ctx: CommandCtx, p: string) => resolvePath(ctx.session.cwd, p)
 const busy = (ctx: CommandCtx) => ctx.h.toolbox.coreutils === 'busybox'
 const operands = (args: string[]) => {
@@ -350,7 +373,7 @@ export const CORE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
   env: { fn: env },
   printenv: { fn: printenv },
   hostname: { fn: hostname },
-  sleep: { fn: () => ok },
+  sleep: { fn: sleep },
   date: { fn: (ctx, _a, io) => (io.out(`${dateText(ctx.env.dp.now())}\n`), ok) },
   id: { fn: (_c, _a, io) => (io.out('uid=0(root) gid=0(root) groups=0(root)\n'), ok) },
   whoami: { fn: (ctx, _a, io) => (io.out(`${ctx.h.user}\n`), ok) },
