@@ -23,5 +23,6 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   preview: { port: 4173, strictPort: true },
   // Playwright specs live in e2e/ and must not be collected by vitest.
-  test: { include: ['src/**/*.test.ts'], environment: 'node' },
+  // testTimeout guards hangs only; property tests run thousands of cases and a loaded 2-core box is slow.
+  test: { include: ['src/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
 })
