@@ -95,7 +95,7 @@ describe('minikube addons enable ingress', () => {
   it('creates the NodePort Service and the default IngressClass nginx', () => {
     const svc = sim.store.get<ServiceObj>('Service', 'ingress-nginx', 'ingress-nginx-controller')!
     expect(svc.spec.type).toBe('NodePort')
-    expect(svc.spec.ports.map((p) => `${p.name} ${p.port}->${p.targetPort}`)).toEqual(['http 80->http', 'https 443->https'])
+    expect(svc.spec.ports!.map((p) => `${p.name} ${p.port}->${p.targetPort}`)).toEqual(['http 80->http', 'https 443->https'])
     const cls = sim.store.get<KObject & { spec: { controller: string } }>('IngressClass', undefined, 'nginx')!
     expect(cls.spec.controller).toBe('k8s.io/ingress-nginx')
     expect(cls.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class']).toBe('true')
@@ -104,7 +104,7 @@ describe('minikube addons enable ingress', () => {
 
   it('the controller Service has one URL per port in `minikube service list`', () => {
     const svc = sim.store.get<ServiceObj>('Service', 'ingress-nginx', 'ingress-nginx-controller')!
-    const [http, https] = svc.spec.ports.map((p) => String(p.nodePort))
+    const [http, https] = svc.spec.ports!.map((p) => String(p.nodePort))
     const lines = sim.workstation('minikube service list -n ingress-nginx').stdout.split('\n')
     expect(lines[3]).toBe(`| ingress-nginx | ingress-nginx-controller           | http/80      | http://172.18.0.2:${http} |`)
     expect(lines[4]).toBe(`|               |                                    | https/443    | http://172.18.0.2:${https} |`)
