@@ -50,6 +50,8 @@ export class SimHost {
   private readonly boundaryMs: number
   /** Identity of the objects in the last snapshot sent, to send snapshots only when objects changed. */
   private sentFingerprint = ''
+  /** The file name of the last accepted editor text (another file is another scenario). */
+  private file: string | undefined
 
   /**
    * @param load the engine entry point; injected so tests can use a fake engine
@@ -167,6 +169,12 @@ export class SimHost {
     return { v: PROTOCOL_VERSION, id, type: 'terminal', session, ...output, update: this.update({ events: [], results: [] }) }
   }
 
+  /**
+   * Applies the editor's text. When only its Kubernetes objects changed (the cluster-level documents
+   * parse to the same values, and the file is the same), they are applied to the running simulation
+   * as `kubectl apply -f` would, so what the terminal did stays; otherwise a fresh simulation starts
+   * from the text, and the terminal's inputs are replayed on top of it when it is the same file.
+   */
   private apply(id: number, text: string, file: string | undefined): Reply {
     const v = PROTOCOL_VERSION
     let next: SimSession
@@ -182,8 +190,28 @@ export class SimHost {
     if (this.session && diagnostics.some((d) => d.severity === 'error')) {
       return { v, id, type: 'applied', accepted: false, diagnostics }
     }
+    const running = this.session
+    const sameFile = running !== undefined && this.file === file
+    if (running && sameFile) {
+      const was = running.editorDocs()
+      const now = next.editorDocs()
+      if (was.cluster === now.cluster) {
+        if (was.objects === now.objects) {
+          return { v, id, type: 'applied', accepted: true, diagnostics, update: this.update({ events: [], results: [] }) }
+        }
+        // A refused write (an immutable field, say) falls through to a fresh simulation, as before.
+        if (running.applyEditor(text, file).exitCode === 0) {
+          return { v, id, type: 'applied', accepted: true, diagnostics, update: this.update({ events: [], results: [] }) }
+        }
+      }
+    }
     const events = next.settle()
     next.mark()
+    if (running && sameFile) {
+      next.carryOver(running.log)
+      next.mark()
+    }
+    this.file = file
     return { v, id, type: 'applied', accepted: true, diagnostics, update: this.restart(next, filtered(events)) }
   }
 

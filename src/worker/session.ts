@@ -5,6 +5,8 @@
  */
 import type { HttpResult, KubectlResult, RequestOptions, SimEvent, SimulationApi } from '../engine/facade.ts'
 import type { ShellHost, ShellResult } from '../engine/shell/types.ts'
+import { manifestOf, splitEditorText } from './editorDocs.ts'
+import type { EditorDocs } from './editorDocs.ts'
 
 /** A simulation as the worker hosts it: the engine's API plus the node rulesets as text. */
 export interface HostedSim extends SimulationApi {
@@ -40,24 +42,41 @@ export type LogEntry =
   | { k: 'request'; from: string; url: string; opts?: RequestOptions }
   | { k: 'kubectl'; args: string[]; files?: Record<string, string> }
   | { k: 'shell'; session: string; host: ShellHost; line: string }
+  | { k: 'editor'; text: string; file?: string }
   | { k: 'mark' }
+
+/** What applying the editor's objects to the running simulation printed (kubectl apply, then the prune). */
+export interface EditorApplied {
+  stdout: string
+  stderr: string
+  /** 0 when every object applied (and every pruned one was deleted or already gone). */
+  exitCode: number
+}
+
+/** The file name the editor's objects are applied from when the editor names none. */
+const EDITOR_FILE = 'scenario.yaml'
 
 /** A simulation and its input log. Every mutating call is logged before it runs. */
 export class SimSession {
   /** The shells of the terminal tabs, by session id (rebuilt by a replay, since their lines are logged). */
   private readonly shells = new Map<string, HostedShell>()
+  /** The editor's documents as last applied to this simulation (by the load or an `editor` entry); parsed lazily. */
+  private editorState: { text: string; docs?: EditorDocs }
 
   private constructor(
     /** The simulation. */
     readonly sim: HostedSim,
     private readonly entries: LogEntry[],
     private readonly load: LoadSimulation,
-  ) {}
+    text: string,
+  ) {
+    this.editorState = { text }
+  }
 
   /** Loads a scenario (not yet settled); throws what the engine throws. */
   static start(load: LoadSimulation, text: string, file?: string): SimSession {
     const sim = load(text, file)
-    return new SimSession(sim, [file === undefined ? { k: 'load', text } : { k: 'load', text, file }], load)
+    return new SimSession(sim, [file === undefined ? { k: 'load', text } : { k: 'load', text, file }], load, text)
   }
 
   /** Rebuilds a session by replaying a log from its `load` entry; `sink` sees the replayed requests' results. */
@@ -72,7 +91,7 @@ export class SimSession {
       } catch (err) {
         // A request or kubectl call that threw when it was first made throws again here, at the same
         // point; the log keeps it because whatever it did before throwing is part of the state.
-        if (e.k !== 'request' && e.k !== 'kubectl' && e.k !== 'shell') throw err
+        if (e.k !== 'request' && e.k !== 'kubectl' && e.k !== 'shell' && e.k !== 'editor') throw err
       }
     }
     return s
@@ -101,6 +120,40 @@ export class SimSession {
   /** Runs kubectl; `files` are what `-f` may name (logged with the command, so a replay reads the same files). */
   kubectl(args: string[], files?: Readonly<Record<string, string>>): KubectlResult {
     return this.apply(files === undefined ? { k: 'kubectl', args: [...args] } : { k: 'kubectl', args: [...args], files: { ...files } }) as KubectlResult
+  }
+
+  /** The editor's documents as last applied to this simulation. */
+  editorDocs(): EditorDocs {
+    return (this.editorState.docs ??= splitEditorText(this.editorState.text))
+  }
+
+  /**
+   * Applies the editor's Kubernetes objects to the running simulation as `kubectl apply -f` does,
+   * then deletes the objects the editor applied before that its text no longer has (`kubectl apply
+   * --prune` limited to the editor's own objects). Logged, so a replay applies it again. Call only
+   * when the cluster-level documents are unchanged (a fresh simulation is needed otherwise).
+   */
+  applyEditor(text: string, file?: string): EditorApplied {
+    return this.apply(file === undefined ? { k: 'editor', text } : { k: 'editor', text, file }) as EditorApplied
+  }
+
+  /**
+   * Replays the terminal's inputs of an earlier session (its kubectl commands and shell lines, in
+   * order) on top of this one, then settles; each is logged here. Their output is dropped: a
+   * command that fails now (a pod name the new cluster does not have) changes nothing.
+   */
+  carryOver(log: readonly LogEntry[]): void {
+    let any = false
+    for (const e of log) {
+      if (e.k !== 'kubectl' && e.k !== 'shell') continue
+      any = true
+      try {
+        this.apply(e.k === 'shell' ? { ...e, host: { ...e.host } } : { ...e, args: [...e.args] })
+      } catch {
+        // Thrown by the engine for this input; the replay (SimSession.replay) tolerates it the same way.
+      }
+    }
+    if (any) this.settle()
   }
 
   /** Whether the engine has shells (`sim.shell`). */
@@ -163,7 +216,24 @@ export class SimSession {
     return result
   }
 
-  private apply(e: LogEntry): SimEvent[] | HttpResult[] | KubectlResult | ShellResult | undefined {
+  private runEditor(text: string, file: string): EditorApplied {
+    const prev = this.editorDocs()
+    const next = splitEditorText(text)
+    this.editorState = { text, docs: next }
+    const out: EditorApplied = { stdout: '', stderr: '', exitCode: 0 }
+    const run = (args: string[], manifest: string) => {
+      const r = this.sim.kubectl(args, { [file]: manifest })
+      out.stdout += r.stdout
+      out.stderr += r.stderr
+      if (r.exitCode !== 0) out.exitCode = r.exitCode
+    }
+    if (next.list.length > 0) run(['apply', '-f', file], manifestOf(next.list))
+    const gone = [...prev.byKey].filter(([key]) => !next.byKey.has(key)).map(([, doc]) => doc)
+    if (gone.length > 0) run(['delete', '-f', file, '--ignore-not-found'], manifestOf(gone))
+    return out
+  }
+
+  private apply(e: LogEntry): SimEvent[] | HttpResult[] | KubectlResult | ShellResult | EditorApplied | undefined {
     this.entries.push(e)
     switch (e.k) {
       case 'load':
@@ -178,6 +248,8 @@ export class SimSession {
         return e.files === undefined ? this.sim.kubectl(e.args) : this.sim.kubectl(e.args, e.files)
       case 'shell':
         return this.runShell(e.session, e.host, e.line)
+      case 'editor':
+        return this.runEditor(e.text, e.file ?? EDITOR_FILE)
       case 'mark':
         return undefined
     }
