@@ -169,3 +169,14 @@ test('kubectl edit opens the live Service in the editor; Apply saves it and the 
   await expect.poll(() => term.text()).toMatch(/^service\/kubia-nodeport edited$/m)
   expect(await term.run('kubectl get svc kubia-nodeport')).toMatch(/80:30222\/TCP/)
 })
+
+test('kubectl delete svc, then create -f the editor\'s document: the Service is back, a second create is AlreadyExists', async ({ page }) => {
+  const { term } = await open(page)
+  expect(await term.run('kubectl delete svc kubia-nodeport')).toMatch(/^service "kubia-nodeport" deleted$/m)
+  expect(await term.run('kubectl get svc kubia-nodeport')).toMatch(/Error from server \(NotFound\): services "kubia-nodeport" not found/)
+  expect(await term.run('kubectl create -f service-kubia-nodeport.yaml')).toMatch(/^service\/kubia-nodeport created$/m)
+  expect(await term.run('kubectl get svc kubia-nodeport')).toMatch(/^kubia-nodeport +NodePort +10\.\d+\.\d+\.\d+ +<none> +80:30123\/TCP +\d+s$/m)
+  expect(await term.run('kubectl create -f service-kubia-nodeport.yaml')).toMatch(
+    /Error from server \(AlreadyExists\): error when creating "service-kubia-nodeport\.yaml": services "kubia-nodeport" already exists/,
+  )
+})
