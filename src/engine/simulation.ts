@@ -3,10 +3,7 @@
  * the network between them, all driven by integer simulated time and one seeded PRNG.
  * Same scenario text + same seed ⇒ the same objects, traces and kubectl output.
  */
-import { formatFieldError } from './admission/index.ts'
-import { ApiError } from './api/errors.ts'
 import type { ApiReader } from './api/reader.ts'
-import { normalizeNulls } from './api/normalize.ts'
 import { ApiServer } from './api/server.ts'
 import { ObjectStore } from './api/store.ts'
 import type { Controller, ControllerContext } from './controllers/context.ts'
@@ -35,15 +32,13 @@ import type { AffinityTable, Ruleset } from './proxy/types.ts'
 import { parseScenario } from './scenario/index.ts'
 import { Shells } from './shell/index.ts'
 import type { ShellHost, ShellResult, ShellRunOptions } from './shell/index.ts'
-import { decodeErrors } from './schema/index.ts'
 import { runMinikube, runWorkstation } from './workstation/index.ts'
+import { applyDocument, notApplied } from './sim/applyDocument.ts'
 import { bootstrap } from './sim/bootstrap.ts'
 import { TimerQueue } from './sim/timers.ts'
 import type { PrngState } from './util/prng.ts'
 import { seedPrng } from './util/prng.ts'
-import type { YamlDoc } from './yaml/documents.ts'
 import { parseYamlDocuments } from './yaml/documents.ts'
-import { fieldPathToPath } from './yaml/fieldPath.ts'
 
 /** Default bound on `runUntilSettled` (simulated ms). */
 const SETTLE_LIMIT_MS = 300_000
@@ -107,7 +102,7 @@ export class Simulation implements SimulationApi {
         this.diagnostics.push(notApplied(doc))
         continue
       }
-      this.diagnostics.push(...this.applyOne(obj, doc, file, true))
+      this.diagnostics.push(...applyDocument(this.server, obj, doc, file, true))
     }
     this.reconcile()
     this.world = new World(this.store, this.config, this.kubelets)
@@ -213,38 +208,6 @@ export class Simulation implements SimulationApi {
     return v
   }
 
-  /** Applies one decoded object; returns located diagnostics for what the API server refused. */
-  private applyOne(raw: KObject, doc: YamlDoc, file: string, keepStatus: boolean): Diagnostic[] {
-    const at = (path: (string | number)[]) => doc.pos(path)
-    const diag = (path: (string | number)[], message: string): Diagnostic => ({ ...at(path), severity: 'error', message, doc: doc.index })
-    const decode = decodeErrors(raw, raw.kind, raw.apiVersion)
-    if (decode.length) {
-      const head = `Error from server (BadRequest): error when creating "${file}": ${raw.kind} in version "${raw.apiVersion.split('/').pop()}" cannot be handled as a ${raw.kind}: `
-      // An unknown field is marked at its key; a wrongly typed one at its value.
-      return decode.map((d) => ({ ...(d.reason === 'unknownField' ? doc.keyPos(d.path) : doc.pos(d.path)), severity: 'error' as const, message: head + d.message, doc: doc.index }))
-    }
-    const obj = normalizeNulls(raw) as KObject
-    obj.metadata ??= { name: '' }
-    if (!obj.metadata.name) {
-      // kubectl apply looks the object up by name before anything else.
-      return [diag(['metadata'], 'error: resource name may not be empty')]
-    }
-    try {
-      this.server.apply(obj, { keepStatus })
-      return []
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e
-      if (e.reason === 'Invalid' && e.fieldErrors.length) {
-        // One diagnostic per field error, each at its field, worded as kubectl's single-error form.
-        return e.fieldErrors.map((fe) => diag(fieldPathToPath(fe.field), `The ${obj.kind} "${obj.metadata.name}" is invalid: ${formatFieldError(fe)}`))
-      }
-      if (e.reason === 'NoMatch') {
-        return [diag(['apiVersion'], `${e.message}${e.hint ? ` (hint: ${e.hint})` : ''}`)]
-      }
-      return [diag(['metadata', 'name'], `Error from server (${e.reason}): error when creating "${file}": ${e.message}`)]
-    }
-  }
-
   applyManifests(text: string, file = 'manifest.yaml'): Diagnostic[] {
     const { docs, errors } = parseYamlDocuments(text)
     const out: Diagnostic[] = [...errors]
@@ -258,7 +221,7 @@ export class Simulation implements SimulationApi {
         out.push({ ...doc.pos([]), severity: 'error', message: 'error validating data: apiVersion, kind and metadata.name must be set', doc: doc.index })
         continue
       }
-      out.push(...this.applyOne(v, doc, file, false))
+      out.push(...applyDocument(this.server, v, doc, file, false))
     }
     this.reconcile()
     return out
@@ -441,14 +404,6 @@ export class Simulation implements SimulationApi {
     const pod = this.store.get<KObject & { spec: { nodeName?: string } }>('Pod', ns, name)
     return pod?.spec.nodeName ? this.kubelets.get(pod.spec.nodeName)?.runtime(`${ns}/${name}`) : undefined
   }
-}
-
-/**
- * kubectl reads a file document by document and stops at the first YAML syntax error, so
- * documents after it are not applied; say so where they start.
- */
-function notApplied(doc: YamlDoc): Diagnostic {
-  return { line: doc.startLine, col: 1, severity: 'warning', message: 'not applied: kubectl stops reading a file at its first YAML error, which comes before this document', doc: doc.index }
 }
 
 /** Loads a scenario and returns the running simulation (not yet settled). */
