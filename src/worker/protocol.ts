@@ -288,10 +288,8 @@ export interface KubectlReply extends ReplyBase {
   update: SimUpdate
 }
 
-/** Reply to `terminal` and `editSave`: what the command printed, the packets it sent, and what it asks the UI to do. */
-export interface TerminalReply extends ReplyBase {
-  type: 'terminal'
-  session: string
+/** What one terminal line did: its output, the packets it sent, and what it asks the UI to do. */
+export interface TerminalOutput {
   stdout: string
   stderr: string
   /** stdout and stderr interleaved in the order they were written (shells keep it); print this when present. */
@@ -307,6 +305,12 @@ export interface TerminalReply extends ReplyBase {
   openInEditor?: LiveObject
   /** The shell's prompt after the command (it changes with `cd`), when the engine's shell offers one. */
   prompt?: string
+}
+
+/** Reply to `terminal` and `editSave`. */
+export interface TerminalReply extends ReplyBase, TerminalOutput {
+  type: 'terminal'
+  session: string
   /** The simulation after the command (a snapshot only when objects changed). */
   update: SimUpdate
 }

@@ -7,24 +7,11 @@
 import type { KubectlResult } from '../../engine/facade.ts'
 import type { Trace } from '../../engine/model/net.ts'
 import type { ShellHost, ShellResult } from '../../engine/shell/types.ts'
-import type { LiveObject, TerminalHost } from '../protocol.ts'
+import type { LiveObject, TerminalHost, TerminalOutput } from '../protocol.ts'
 import type { SimSession } from '../session.ts'
 import { splitWords } from './words.ts'
 
-/** What one line did, as the `terminal` reply carries it (without the simulation update). */
-export interface TerminalOutput {
-  stdout: string
-  stderr: string
-  /** stdout and stderr interleaved as written, when the shell kept the order. */
-  output?: string
-  exitCode: number
-  traces: Trace[]
-  exited?: boolean
-  openShell?: ShellHost
-  openInEditor?: LiveObject
-  /** The shell's prompt after the line, when the engine's shell offers one. */
-  prompt?: string
-}
+export type { TerminalOutput } from '../protocol.ts'
 
 /** One line from a terminal tab. */
 export interface TerminalLine {
