@@ -5,8 +5,9 @@
  * serve HTTP on the containerPorts they declare, so any sample still produces traffic.
  */
 import type { Container } from '../model/k8s.ts'
+import { INGRESS_NGINX_404 } from '../net/ingressProxy.ts'
 
-export type AppKind = 'kubia' | 'nginx' | 'coredns' | 'generic-http' | 'idle'
+export type AppKind = 'kubia' | 'nginx' | 'ingress-nginx' | 'coredns' | 'generic-http' | 'idle'
 
 export interface Listener {
   port: number
@@ -28,6 +29,19 @@ export function appFor(container: Container): AppModel {
   const name = image.split('@')[0]!.split(':')[0]!.split('/').pop() ?? ''
   if (/^kubia/.test(name)) {
     return { kind: 'kubia', listeners: [{ port: 8080, protocol: 'TCP', serves: 'http' }], startupLogs: ['Kubia server starting...'] }
+  }
+  // The ingress-nginx controller (registry.k8s.io/ingress-nginx/controller): nginx on 80/443, the
+  // controller's healthz and metrics on 10254 (ingress-nginx's default --healthz-port).
+  if (/(^|\/)ingress-nginx\/controller$/.test(image.split('@')[0]!.replace(/:[^/]*$/, ''))) {
+    return {
+      kind: 'ingress-nginx',
+      listeners: [
+        { port: 80, protocol: 'TCP', serves: 'http' },
+        { port: 443, protocol: 'TCP', serves: 'http' },
+        { port: 10254, protocol: 'TCP', serves: 'http' },
+      ],
+      startupLogs: [],
+    }
   }
   if (name === 'nginx' || name === 'nginx-unprivileged') {
     return { kind: 'nginx', listeners: [{ port: 80, protocol: 'TCP', serves: 'http' }], startupLogs: [] }
@@ -66,6 +80,10 @@ export function httpAnswer(app: AppModel, podName: string, path: string): { stat
       return path === '/' || path === '/index.html'
         ? { status: 200, body: '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n</html>\n' }
         : { status: 404, body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n</html>\r\n' }
+    case 'ingress-nginx':
+      // Without routing context (probes, port 10254): /healthz answers "ok"; anything else is the
+      // controller's default backend. Port 80 traffic is routed in net/ingressProxy.ts.
+      return path === '/healthz' ? { status: 200, body: 'ok' } : { ...INGRESS_NGINX_404 }
     case 'coredns':
       return path === '/health' || path === '/ready' ? { status: 200, body: 'OK' } : { status: 404, body: '404 page not found\n' }
     case 'idle':

@@ -17,6 +17,8 @@ import type { ObjectStore } from '../api/store.ts'
 import { resolveHost } from './dns.ts'
 import type { DataPlane, Sender, Walk } from './forward.ts'
 import { replyHops, walk } from './forward.ts'
+import type { PodAt } from './world.ts'
+import { ingressVerdict, nginxErrorPage, requestHost } from './ingressProxy.ts'
 
 export interface ParsedUrl {
   scheme: 'http' | 'https'
@@ -153,6 +155,7 @@ export class HttpClientSide {
         return this.fail(w, trace, browser, kaKey, `curl: (7) Failed to connect to ${u.host} port ${u.port} after 1 ms: Couldn't connect to server`)
       }
       if (u.scheme === 'https') return this.fail(w, trace, browser, kaKey, 'curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number')
+      if (c.app.kind === 'ingress-nginx' && seen.dport === 80) return this.viaIngress(w, trace, at, u, opts, browser, kaKey, record)
       answer = httpAnswer(c.app, at.pod.metadata.name, u.path)
       // The kubia app logs the remote address as Node.js reports it on a dual-stack socket.
       if (c.app.kind === 'kubia') c.logs.push(kubiaLogLine(seen.src))
@@ -169,6 +172,55 @@ export class HttpClientSide {
     if (record) replyHops(w, trace.hops)
     if (!browser) this.close(w)
     return trace.pod ? { status: answer.status, body: answer.body, pod: trace.pod, trace } : { status: answer.status, body: answer.body, trace }
+  }
+
+  /**
+   * The ingress-nginx controller got the request on port 80: it routes on Host and path, picks a
+   * ready endpoint of the backend Service and opens a second connection from its own pod straight
+   * to that pod (not via the ClusterIP), so the backend sees the controller's address (§7b).
+   */
+  private viaIngress(w: Walk, trace: Trace, ctl: PodAt, u: ParsedUrl, opts: RequestOptions, browser: boolean, kaKey: string, record: boolean): HttpResult {
+    const seen = w.receiver!.seen
+    const v = ingressVerdict(this.store, this.dp.rng, requestHost(opts.headers, u.host), u.path)
+    const at = record ? trace.hops[trace.hops.length - 1]!.at : ctl.loc
+    const decisionHop = (object: string | undefined, comment: string): void => {
+      if (record) trace.hops.push({ at, kind: 'deliver', before: seen, after: seen, cause: { source: 'ingress-nginx', ...(object ? { object } : {}), comment } })
+    }
+    const answer = (status: number, body: string): HttpResult => {
+      trace.pod = ctl.ref
+      trace.seenClientIp = seen.src
+      if (record) replyHops(w, trace.hops)
+      if (!browser) this.close(w)
+      return { status, body, pod: ctl.ref, trace }
+    }
+    if (v.kind === 'answer') {
+      decisionHop(v.decision.kind === 'controller-default' ? undefined : `Ingress/${v.decision.ingress.namespace}/${v.decision.ingress.name}`, v.why)
+      return answer(v.status, v.body)
+    }
+    decisionHop(v.object, v.why)
+    const src = ctl.rt.ip!
+    const leg: Headers = { proto: 'TCP', src, sport: this.ephemeralPort(src), dst: v.podIP, dport: v.podPort }
+    const w2 = walk(this.dp, { kind: 'pod', at: ctl }, leg, record)
+    if (record) for (const h of w2.hops) trace.hops.push(h)
+    const backend = w2.receiver?.kind === 'pod' ? w2.receiver : undefined
+    const c = backend ? backend.at.rt.containers.find((x) => listensOn(x, backend.seen.dport, backend.seen.proto)) : undefined
+    if (w2.outcome !== 'delivered' || !backend || !c) {
+      // nginx: a refused upstream connection is 502, an unanswered one 504.
+      this.close(w2)
+      const refused = w2.outcome === 'rejected' || (backend !== undefined && !c)
+      return answer(refused ? 502 : 504, refused ? nginxErrorPage('502 Bad Gateway') : nginxErrorPage('504 Gateway Time-out'))
+    }
+    const a = httpAnswer(c.app, backend.at.pod.metadata.name, u.path)
+    if (c.app.kind === 'kubia') c.logs.push(kubiaLogLine(backend.seen.src))
+    trace.pod = backend.at.ref
+    trace.seenClientIp = backend.seen.src
+    if (record) {
+      replyHops(w2, trace.hops)
+      replyHops(w, trace.hops)
+    }
+    this.close(w2)
+    if (!browser) this.close(w)
+    return { status: a.status, body: a.body, pod: backend.at.ref, trace }
   }
 
   /** No HTTP response: a browser drops its kept-alive connection, and the connection is closed. */
