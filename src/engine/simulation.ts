@@ -17,8 +17,8 @@ import { ReplicationController } from './controllers/replication.ts'
 import { Scheduler } from './controllers/scheduler.ts'
 import type { HttpResult, KubectlResult, RequestOptions, RuleQuery, SimEvent, SimulationApi } from './facade.ts'
 import { Kubelet } from './kubelet/kubelet.ts'
-import { execInContainer } from './kubelet/probes.ts'
 import { runKubectl } from './kubectl/index.ts'
+import type { KubectlContext } from './kubectl/types.ts'
 import type { ClusterConfig, NodeSpecConfig } from './model/cluster.ts'
 import type { Diagnostic } from './model/errors.ts'
 import type { EndpointSliceObj, KObject, Kind, ServiceObj } from './model/k8s.ts'
@@ -370,7 +370,12 @@ export class Simulation implements SimulationApi {
    * editor's documents); writes go through the API server and the controllers react at once.
    */
   kubectl(args: string[], files: Readonly<Record<string, string>> = {}): KubectlResult {
-    return runKubectl(args, {
+    return runKubectl(args, this.kubectlContext(files))
+  }
+
+  /** What kubectl sees and may do on this cluster (also what kubectl's own tests run against). */
+  kubectlContext(files: Readonly<Record<string, string>> = {}): KubectlContext {
+    return {
       api: this.store,
       cluster: {
         server: this.server,
@@ -389,14 +394,13 @@ export class Simulation implements SimulationApi {
         // kubectl's --wait (delete) and `run -it` (pod Running): simulated time moves on until done.
         waitFor: (done, timeoutMs) => this.waitUntil(done, timeoutMs),
       },
-    })
+    }
   }
 
-  /** Runs a command in a pod's first running container (the modelled shell of kubelet/probes.ts). */
+  /** Runs a command in a pod, as `kubectl exec <pod> -- argv` does (through the same shells). */
   exec(ns: string, name: string, argv: string[]): { code: number; stdout: string; stderr: string } {
-    const c = this.podRuntime(ns, name)?.containers.find((x) => x.running)
-    if (!c) return { code: 1, stdout: '', stderr: `error: unable to upgrade connection: container not found ("${name}")` }
-    return execInContainer(c, argv)
+    const r = this.kubectlContext().cluster!.exec(ns, name, undefined, argv)
+    return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr }
   }
 
   /** The modelled runtime of a pod (for logs, exec and the UI). */

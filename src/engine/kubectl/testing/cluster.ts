@@ -1,7 +1,7 @@
 /**
- * A real simulated cluster wired to kubectl for tests, the way Simulation.kubectl wires it:
- * the API server for writes, editor files by name, exec/logs through the modelled containers,
- * controllers settled after each write, and `waitFor` advancing simulated time in 1 s steps.
+ * A real simulated cluster wired to kubectl for tests — with exactly the context
+ * Simulation.kubectl uses (writes through the API server, exec through the shells, waits that
+ * advance simulated time), so the tests exercise what users run.
  */
 import { loadSimulation, type Simulation } from '../../simulation.ts'
 import { runKubectl } from '../run.ts'
@@ -11,6 +11,7 @@ import type { KubectlContext, KubectlResult } from '../types.ts'
 export interface TestCluster {
   sim: Simulation
   ctx: KubectlContext
+  /** What `-f` may name; tests may add files after creation (the context reads this object). */
   files: Record<string, string>
   kubectl(...args: string[]): KubectlResult
 }
@@ -19,25 +20,6 @@ export interface TestCluster {
 export function testCluster(scenario: string, files: Record<string, string> = {}): TestCluster {
   const sim = loadSimulation(scenario)
   sim.runUntilSettled()
-  const ctx: KubectlContext = {
-    api: sim.store,
-    cluster: {
-      server: sim.server,
-      files,
-      exec: (ns, pod, _container, argv) => {
-        const r = sim.exec(ns, pod, argv)
-        return { stdout: r.stdout, stderr: r.stderr, exitCode: r.code }
-      },
-      logs: (ns, pod, container) => {
-        const rt = sim.podRuntime(ns, pod)
-        return (container ? rt?.containers.find((c) => c.name === container) : rt?.containers[0])?.logs
-      },
-      afterWrite: () => void sim.step(0),
-      waitFor: (done, timeoutMs) => {
-        for (let t = 0; t < timeoutMs && !done(); t += 1000) sim.step(1000)
-        return done()
-      },
-    },
-  }
+  const ctx = sim.kubectlContext(files)
   return { sim, ctx, files, kubectl: (...args) => runKubectl(args, ctx) }
 }
