@@ -20,11 +20,6 @@ import { addressesOf, searchCandidates } from './stubResolver.ts'
 /** Addresses a name resolved to (and the CNAME followed, if any), or NXDOMAIN. */
 export type Resolution = { ips: string[]; cname?: string } | { error: 'NXDOMAIN' }
 
-/** The search list of a pod in namespace ns (ClusterFirst). */
-export function podSearchList(ns: string, domain: string): string[] {
-  return [`${ns}.svc.${domain}`, `svc.${domain}`, domain]
-}
-
 /** Looks up one fully-qualified name in cluster DNS (A records), as CoreDNS answers it. */
 export function clusterLookup(store: DnsData, config: ClusterConfig, fqdnName: string): Resolution {
   const name = fqdnName.endsWith('.') ? fqdnName : `${fqdnName}.`
@@ -34,6 +29,12 @@ export function clusterLookup(store: DnsData, config: ClusterConfig, fqdnName: s
   if (addresses.length) return cname?.type === 'CNAME' ? { ips: addresses, cname: relName(cname.target) } : { ips: addresses }
   if (cname?.type === 'CNAME') return { ips: [], cname: relName(cname.target) }
   return { error: 'NXDOMAIN' }
+}
+
+/** A node name, as a node's resolver (kind's container DNS) knows it. */
+function nodeByName(config: ClusterConfig, name: string): Resolution {
+  const n = config.nodes.find((x) => x.name === name)
+  return n ? { ips: [n.internalIP] } : { error: 'NXDOMAIN' }
 }
 
 /** Resolves a host name as the sender would. */
@@ -46,10 +47,8 @@ export function resolveHost(store: DnsData, config: ClusterConfig, from: Sender,
       const hit = from.client.hostAliases.find((a) => a.hostnames.some((h) => h.toLowerCase() === lower))
       return hit ? { ips: [hit.ip] } : { error: 'NXDOMAIN' }
     }
-    case 'node': {
-      const n = config.nodes.find((x) => x.name === lower)
-      return n ? { ips: [n.internalIP] } : { error: 'NXDOMAIN' }
-    }
+    case 'node':
+      return nodeByName(config, lower)
     case 'pod': {
       const pod = from.at.pod
       const file = lookupHosts(parseHostsFile(podHostsFile(pod, from.at.rt.ip ?? '', config)), lower)
@@ -57,8 +56,7 @@ export function resolveHost(store: DnsData, config: ClusterConfig, from: Sender,
       const conf = podResolvConf(pod, from.at.node, config)
       if (!conf.nameservers.includes(config.dnsIP)) {
         // Default policy (or hostNetwork): the node's resolver, which knows the nodes by name.
-        const n = config.nodes.find((x) => x.name === lower)
-        return n ? { ips: [n.internalIP] } : { error: 'NXDOMAIN' }
+        return nodeByName(config, lower)
       }
       let cname: string | undefined
       for (const c of searchCandidates(lower, conf, 'glibc')) {
