@@ -4,7 +4,7 @@
  * and the EndpointSlice links between Services and pods. Pure data in, data out; ordering here is
  * what keeps the layout stable (same objects ⇒ same model, in the same order).
  */
-import type { ClusterConfig } from '../../engine/model/cluster.ts'
+import type { ClusterConfig, NodeSpecConfig } from '../../engine/model/cluster.ts'
 import type { EndpointSliceObj, IngressObj, KObject, NodeObj, PodObj, ServiceObj } from '../../engine/model/k8s.ts'
 import { serviceClusterIP } from '../format.ts'
 
@@ -49,15 +49,9 @@ export interface PodModel {
   phase: string
 }
 
-/** A cluster node and the pods it runs. */
-export interface NodeModel {
+/** A cluster node (as the engine configures it) and the pods it runs. */
+export interface NodeModel extends NodeSpecConfig {
   id: string
-  name: string
-  role: 'control-plane' | 'worker'
-  internalIP: string
-  externalIP?: string
-  podCIDR: string
-  ready: boolean
   pods: PodModel[]
 }
 
