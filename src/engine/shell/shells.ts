@@ -15,6 +15,7 @@ import { CURL_COMMANDS } from './commands/curl.ts'
 import { DIG_COMMANDS } from './commands/dig.ts'
 import { NODE_COMMANDS } from './commands/nodeTools.ts'
 import { NSLOOKUP_COMMANDS } from './commands/nslookup.ts'
+import { OPENSSL_COMMANDS } from './commands/openssl.ts'
 import { PING_COMMANDS } from './commands/ping.ts'
 import { WGET_COMMANDS } from './commands/wget.ts'
 import type { EnvVar, HostContext, ShellEnv } from './env.ts'
@@ -26,7 +27,7 @@ import { CLIENT_TOOLBOX, NODE_TOOLBOX, toolboxForImage } from './toolbox.ts'
 import type { ShellHost, ShellOpenResult, ShellResult, ShellRunOptions } from './types.ts'
 
 /** Every command the shells know (each host has only those its toolbox lists, plus builtins). */
-const TABLE: Readonly<Record<string, CommandSpec>> = { ...CORE_COMMANDS, ...CURL_COMMANDS, ...WGET_COMMANDS, ...NSLOOKUP_COMMANDS, ...DIG_COMMANDS, ...PING_COMMANDS, ...NODE_COMMANDS }
+const TABLE: Readonly<Record<string, CommandSpec>> = { ...CORE_COMMANDS, ...CURL_COMMANDS, ...WGET_COMMANDS, ...NSLOOKUP_COMMANDS, ...DIG_COMMANDS, ...PING_COMMANDS, ...NODE_COMMANDS, ...OPENSSL_COMMANDS }
 
 /** Builtins that only exist inside a shell (kubectl exec cannot run them as programs). */
 const SHELL_ONLY = new Set(['cd', 'export', 'unset', 'exit', ':'])
@@ -56,6 +57,31 @@ export class Shells {
     let v = m.get(key)
     if (v === undefined) m.set(key, (v = make()))
     return v
+  }
+
+  /**
+   * Files written through the shell of a node or client (`openssl genrsa -out tls.key`, `cat >
+   * f`), by absolute path and, for those under the shell's working directory, also by relative
+   * path (`tls.key`, `./tls.key`): the names a program started from that shell opens them by.
+   * The workstation's kubectl reads the laptop's files through this.
+   */
+  writtenFiles(host: ShellHost): Record<string, string> {
+    if (host.kind === 'pod') return {}
+    const c = this.context(host)
+    if ('error' in c) return {}
+    const contents = this.hostFiles.get(c.key)
+    if (!contents) return {}
+    const cwd = this.sessions.get(c.key)?.cwd ?? (host.kind === 'client' ? c.ctx.home : '/')
+    const prefix = cwd === '/' ? '/' : `${cwd}/`
+    const out: Record<string, string> = {}
+    for (const [p, text] of contents) {
+      out[p] = text
+      if (!p.startsWith(prefix)) continue
+      const rel = p.slice(prefix.length)
+      out[rel] = text
+      out[`./${rel}`] = text
+    }
+    return out
   }
 
   /** Resolves a host, or says why no shell can run there (kubectl's and the runtime's messages). */

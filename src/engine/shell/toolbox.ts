@@ -58,8 +58,8 @@ const CURLIMAGE: Toolbox = { ...ALPINE, name: 'curl', programs: set([...ALPINE.p
 /** nginx (Debian): curl, no ping or DNS tools. */
 const NGINX: Toolbox = { name: 'nginx', shell: 'bash', libc: 'glibc', programs: set(CORE, ['curl']), ping: 'iputils', nslookup: 'bind', wget: 'gnu', coreutils: 'gnu', imageEnv: [PATH] }
 
-/** A full toolbox (nicolaka/netshoot and images the playground does not know). */
-const FULL: Toolbox = { name: 'full', shell: 'bash', libc: 'glibc', programs: set(CORE, ['curl', 'wget', 'ping', 'nslookup', 'dig', 'ip']), ping: 'iputils', nslookup: 'bind', wget: 'gnu', coreutils: 'gnu', imageEnv: [PATH] }
+/** A full toolbox (nicolaka/netshoot, which ships openssl too, and images the playground does not know). */
+const FULL: Toolbox = { name: 'full', shell: 'bash', libc: 'glibc', programs: set(CORE, ['curl', 'wget', 'ping', 'nslookup', 'dig', 'ip', 'openssl']), ping: 'iputils', nslookup: 'bind', wget: 'gnu', coreutils: 'gnu', imageEnv: [PATH] }
 
 /** Distroless images (CoreDNS): no shell and no tools. */
 const DISTROLESS: Toolbox = { name: 'distroless', shell: 'none', libc: 'glibc', programs: new Set(), ping: 'iputils', nslookup: 'bind', wget: 'gnu', coreutils: 'gnu', imageEnv: [PATH] }
@@ -77,8 +77,8 @@ export const NODE_TOOLBOX: Toolbox = {
   imageEnv: [PATH],
 }
 
-/** An external client: a Linux laptop with curl, wget and ping. */
-export const CLIENT_TOOLBOX: Toolbox = { name: 'client', shell: 'bash', libc: 'glibc', programs: set(CORE, ['curl', 'wget', 'ping', 'sudo']), ping: 'iputils', nslookup: 'bind', wget: 'gnu', coreutils: 'gnu', imageEnv: [PATH] }
+/** An external client: a Linux laptop with curl, wget, ping and openssl (the book makes its TLS key and certificate there). */
+export const CLIENT_TOOLBOX: Toolbox = { name: 'client', shell: 'bash', libc: 'glibc', programs: set(CORE, ['curl', 'wget', 'ping', 'sudo', 'openssl']), ping: 'iputils', nslookup: 'bind', wget: 'gnu', coreutils: 'gnu', imageEnv: [PATH] }
 
 /** The toolbox of a container image (registry, tag and digest ignored). */
 export function toolboxForImage(image: string): Toolbox {

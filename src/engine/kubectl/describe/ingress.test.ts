@@ -5,14 +5,15 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { OPENSSL_RSA_CERT, OPENSSL_RSA_KEY } from '../../tls/testFixtures.ts'
 import { testCluster } from '../testing/cluster.ts'
 
 const nodeport = readFileSync('src/scenarios/kubia-nodeport.yaml', 'utf8')
 const clusterIP = readFileSync('src/scenarios/kubia-clusterip.yaml', 'utf8')
 
-/** A (truncated, but well-formed) PEM certificate and key as openssl writes them. */
-const CERT = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n'
-const KEY = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49\n-----END PRIVATE KEY-----\n'
+/** A certificate and its key made by a real `openssl genrsa` / `openssl req -x509` (1135 and 1704 bytes). */
+const CERT = OPENSSL_RSA_CERT
+const KEY = OPENSSL_RSA_KEY
 
 const INGRESS = [
   'apiVersion: networking.k8s.io/v1',
@@ -89,8 +90,9 @@ describe('kubectl create secret tls', () => {
     expect(c.sim.store.get('Secret', 'default', 'tls-secret')).toMatchObject({
       type: 'kubernetes.io/tls',
       data: {
-        'tls.crt': 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJzekNDQVZtZ0F3SUJBZ0lVCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K',
-        'tls.key': 'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JR0hBZ0VBTUJNR0J5cUdTTTQ5Ci0tLS0tRU5EIFBSSVZBVEUgS0VZLS0tLS0K',
+        // Node's own base64 as the reference encoder.
+        'tls.crt': Buffer.from(CERT).toString('base64'),
+        'tls.key': Buffer.from(KEY).toString('base64'),
       },
     })
     expect(c.kubectl('describe', 'secret', 'tls-secret').stdout).toBe(
@@ -103,8 +105,8 @@ describe('kubectl create secret tls', () => {
         '\n' +
         'Data\n' +
         '====\n' +
-        'tls.crt:  75 bytes\n' +
-        'tls.key:  75 bytes\n',
+        'tls.crt:  1135 bytes\n' +
+        'tls.key:  1704 bytes\n',
     )
     expect(c.kubectl('get', 'secrets').stdout).toBe('NAME         TYPE                DATA   AGE\ntls-secret   kubernetes.io/tls   2      0s\n')
   })

@@ -1,9 +1,11 @@
 /**
  * Base64 and the PEM checks `kubectl create secret tls` runs through Go's tls.X509KeyPair
  * (crypto/tls): find a CERTIFICATE block in the cert input and a `… PRIVATE KEY` block in the
- * key input, with Go's exact error texts. The DER inside is only sanity-checked (an ASN.1
- * SEQUENCE); a real X509KeyPair also parses both and checks that the key matches the cert.
+ * key input, parse both, and check that an RSA key is the certificate's (`tls: private key does
+ * not match public key`), with Go's exact error texts.
  */
+import { parseCertificate } from '../../tls/index.ts'
+import { parsePrivateKeyDer } from '../../tls/keys.ts'
 import { utf8Bytes } from '../../util/utf8.ts'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
@@ -90,8 +92,15 @@ export function x509KeyPairError(certPem: string, keyPem: string): string | unde
     if (skipped.length === 1 && skipped[0] === 'CERTIFICATE') return 'tls: found a certificate rather than a key in the PEM for the private key'
     return `tls: failed to find PEM block with type ending in "PRIVATE KEY" in key input after skipping PEM blocks of the following types: [${skipped.join(' ')}]`
   }
-  // x509.ParseCertificate / parsePrivateKey: both are DER SEQUENCEs.
-  if ((certs[0] as PemBlock).bytes[0] !== 0x30) return 'x509: malformed certificate'
-  if (key.bytes[0] !== 0x30) return 'tls: failed to parse private key'
+  // X509KeyPair (crypto/tls tls.go): parse the leaf, then the key, then check they belong
+  // together. Only RSA public keys are compared here; an ECDSA or Ed25519 pair is accepted.
+  const cert = parseCertificate((certs[0] as PemBlock).bytes)
+  if ('error' in cert) return cert.error
+  const parsed = parsePrivateKeyDer(key.bytes)
+  if ('error' in parsed) return parsed.error
+  if (cert.publicKey) {
+    if (!('rsa' in parsed)) return 'tls: private key type does not match public key type'
+    if (parsed.rsa.n !== cert.publicKey.n) return 'tls: private key does not match public key'
+  }
   return undefined
 }
