@@ -51,14 +51,16 @@ const snatMemo = new Memo()
 
 /**
  * The masquerade rule on a connection's first packet: KUBE-POSTROUTING in iptables mode, the
- * `masquerading` chain of the kube-proxy table in nftables mode (the evaluator reports the chain).
+ * `masquerading` chain of the kube-proxy table in nftables mode (the evaluator reports the chain),
+ * or CNI-HOSTPORT-MASQ for hostPort hairpin/localhost traffic (commented by its POSTROUTING jump).
  */
 export function snatCause(source: string, rule: string | undefined, chain: string | undefined): Cause {
   const ch = chain ?? (source === 'nftables' ? 'masquerading' : 'KUBE-POSTROUTING')
   const k = `${source}\u0000${ch}\u0000${rule ?? ''}`
   const hit = snatMemo.get(k)
   if (hit && hit.rule === rule && hit.chain === ch) return hit
-  return snatMemo.set(k, { source, chain: ch, rule, comment: 'kubernetes service traffic requiring SNAT' })
+  const comment = ch.startsWith('CNI-') ? 'CNI portfwd requiring masquerade' : 'kubernetes service traffic requiring SNAT'
+  return snatMemo.set(k, { source, chain: ch, rule, comment })
 }
 
 const ctDnatMemo = new Memo()

@@ -19,8 +19,8 @@ import { nextFloat, nextInt } from '../util/prng.ts'
 import type { ConntrackTable } from './conntrack.ts'
 import { TCP_ESTABLISHED_MS, tupleKey } from './conntrack.ts'
 import type { PodAt, World } from './world.ts'
-import type { AffinityTable, Ruleset } from '../proxy/types.ts'
-import { evaluatePacket } from '../proxy/index.ts'
+import type { AffinityTable, MatchedRule, Ruleset } from '../proxy/types.ts'
+import { evaluatePacket, ruleSource } from '../proxy/index.ts'
 import { CAUSE, conntrackDnatCause, conntrackSnatCause, replyCause, routeCause, ruleCause, snatCause } from './causes.ts'
 
 /** Where a packet starts. */
@@ -190,18 +190,20 @@ export function walk(dp: DataPlane, sender: Sender, h: Headers, record = true): 
         affinity: dp.affinity(node),
         nowSeconds: Math.floor(now / 1000),
       })
-      mode = rs.mode
+      // A rule's source is its tool: hostPort rules (CNI portmap) are iptables even in nftables mode.
+      const source = (r: MatchedRule | undefined): string => (r ? ruleSource(rs, r) : rs.mode)
+      mode = source(res.masqRule)
       if (res.verdict === 'REJECT') {
-        if (record) hops.push({ at: here, kind: 'reject', before: cur, after: cur, cause: ruleCause(mode, res.verdictRule), reason: res.verdictRule?.comment ?? 'rejected by kube-proxy' })
+        if (record) hops.push({ at: here, kind: 'reject', before: cur, after: cur, cause: ruleCause(source(res.verdictRule), res.verdictRule), reason: res.verdictRule?.comment ?? 'rejected by kube-proxy' })
         return fail('rejected')
       }
       if (res.verdict === 'DROP') {
-        if (record) hops.push({ at: here, kind: 'drop', before: cur, after: cur, cause: ruleCause(mode, res.verdictRule), reason: res.verdictRule?.comment ?? 'dropped by kube-proxy' })
+        if (record) hops.push({ at: here, kind: 'drop', before: cur, after: cur, cause: ruleCause(source(res.verdictRule), res.verdictRule), reason: res.verdictRule?.comment ?? 'dropped by kube-proxy' })
         return fail('dropped')
       }
       if (res.verdict === 'DNAT' && res.dnat) {
         const after = withDst(cur, res.dnat.ip, res.dnat.port)
-        if (record) hops.push({ at: here, kind: 'dnat', before: cur, after, cause: ruleCause(mode, res.dnatRule) })
+        if (record) hops.push({ at: here, kind: 'dnat', before: cur, after, cause: ruleCause(source(res.dnatRule), res.dnatRule) })
         dnatRule = res.dnatRule?.text
         cur = after
       }

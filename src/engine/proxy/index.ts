@@ -1,6 +1,7 @@
 /**
  * kube-proxy for one node: its ruleset as data (iptables or nftables mode), rendered text, and a
- * packet evaluator over that ruleset. Public surface of src/engine/proxy.
+ * packet evaluator over that ruleset; plus the CNI portmap plugin's hostPort chains that share the
+ * node's nat table (hostport.ts). Public surface of src/engine/proxy.
  */
 import { buildIptablesRuleset } from './iptablesRules.ts'
 import { buildNftRuleset } from './nftRules.ts'
@@ -18,6 +19,17 @@ export type { EvaluateOptions } from './evaluate.ts'
 export { healthCheckResponse } from './healthCheck.ts'
 export type { HealthCheckResponse } from './healthCheck.ts'
 export { computeProbability } from './decimal.ts'
+export {
+  CNI_NETWORK_NAME,
+  HostPortRulesets,
+  hostPortChainName,
+  hostPortPods,
+  iptablesTables,
+  ruleSource,
+  sandboxID,
+  withHostPorts,
+} from './hostport.ts'
+export type { HostPortPod, PortMapEntry } from './hostport.ts'
 export type {
   AffinityTable,
   Chain,

@@ -51,6 +51,8 @@ function matchInput(m: Match): string {
       return `-m recent --name ${m.list} --set`
     case 'ctstate':
       return `-m conntrack ${m.negate ? '! ' : ''}--ctstate ${m.states.join(',')}`
+    case 'multiport':
+      return `-m multiport -p ${m.proto} --destination-ports ${m.ports.join(',')}`
     case 'addrSet':
     case 'setLookup':
       throw new Error(`iptables rule cannot hold nft match ${m.kind}`)
@@ -71,6 +73,8 @@ function targetInput(t: Target): string {
       return `-j MARK --or-mark ${hex(t.mark)}`
     case 'markXor':
       return `-j MARK --xor-mark ${hex(t.mark)}`
+    case 'setXmark':
+      return `-j MARK --set-xmark ${hex(t.value)}/${hex(t.mask)}`
     case 'masquerade':
       return t.randomFully ? '-j MASQUERADE --random-fully' : '-j MASQUERADE'
     case 'reject':
@@ -109,11 +113,12 @@ export function iptablesSaveLine(chain: string, matches: Match[], target: Target
   const parts = [`-A ${chain}`]
   const src = matches.find((m) => m.kind === 'src')
   const dst = matches.find((m) => m.kind === 'dst')
-  const proto = matches.find((m) => m.kind === 'proto')
+  const proto = matches.find((m) => m.kind === 'proto' || m.kind === 'multiport')
   const dport = matches.find((m) => m.kind === 'dport')
   if (src?.kind === 'src') parts.push(`${src.negate ? '! ' : ''}-s ${saveAddr(src.cidr)}`)
   if (dst?.kind === 'dst') parts.push(`${dst.negate ? '! ' : ''}-d ${saveAddr(dst.cidr)}`)
-  if (proto?.kind === 'proto') parts.push(`-p ${proto.proto}`)
+  // `-p` is part of the rule's IP header match, so iptables-save prints it before every `-m`.
+  if (proto?.kind === 'proto' || proto?.kind === 'multiport') parts.push(`-p ${proto.proto}`)
   for (const m of matches) {
     switch (m.kind) {
       case 'comment':
@@ -131,6 +136,10 @@ export function iptablesSaveLine(chain: string, matches: Match[], target: Target
         break
       case 'recentSet':
         parts.push(`-m recent --set --name ${m.list} --mask 255.255.255.255 --rsource`)
+        break
+      case 'multiport':
+        // libxt_multiport multiport_save: `--destination-ports` is saved as `--dports`.
+        parts.push(`-m multiport --dports ${m.ports.join(',')}`)
         break
       case 'src':
       case 'dst':

@@ -66,6 +66,8 @@ export function nftTargetText(t: Target): string {
       return `numgen random mod ${t.chains.length} vmap { ${t.chains.map((c, i) => `${i} : goto ${c}`).join(' , ')} }`
     case 'setUpdate':
       return `update @${t.set} { ip saddr }`
+    case 'setXmark':
+      throw new Error('nft rule cannot hold iptables target setXmark')
   }
 }
 

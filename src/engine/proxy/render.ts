@@ -17,7 +17,9 @@ const BUILTIN_ORDER: Record<string, string[]> = {
 /** Renders a ruleset as a node would print it (`iptables-save` / `nft list ruleset`), or as kube-proxy's input. */
 export function renderRuleset(rs: Ruleset, style: RenderStyle = 'save'): string {
   if (rs.mode === 'nftables') {
-    return style === 'save' ? renderNftList(rs) : rs.tables.map(renderNftTransaction).join('')
+    // Only the nft tables: the CNI portmap plugin's iptables(-nft) nat table is not nft syntax here.
+    const nft = rs.tables.filter((t) => t.family !== undefined)
+    return style === 'save' ? renderNftList({ mode: rs.mode, tables: nft }) : nft.map(renderNftTransaction).join('')
   }
   return style === 'save' ? renderIptablesSave(rs) : renderIptablesInput(rs)
 }
@@ -75,9 +77,10 @@ function renderIptablesInput(rs: Ruleset): string {
 }
 
 function tableInput(t: Table): string[] {
-  // Built-in chains are not part of kube-proxy's restore input; KUBE-FIREWALL only when it has its rule.
+  // Built-in chains are not part of kube-proxy's restore input; KUBE-FIREWALL only when it has its
+  // rule; the CNI portmap plugin's CNI-* chains are not kube-proxy's (proxy/hostport.ts).
   const chains = t.chains
-    .filter((c) => !c.base && !(c.name === 'KUBE-FIREWALL' && c.rules.length === 0))
+    .filter((c) => !c.base && !(c.name === 'KUBE-FIREWALL' && c.rules.length === 0) && !c.name.startsWith('CNI-'))
     .sort((a, b) => chainOrder(a.name, b.name))
   const out = [`*${t.name}`, ...chains.map((c) => `:${c.name} - [0:0]`)]
   for (const c of chains) {

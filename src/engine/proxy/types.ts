@@ -55,6 +55,11 @@ export type Match =
   | { kind: 'ctstate'; states: string[]; negate: boolean }
   /** nft named-set lookup: `ip daddr @cluster-ips`, `ip saddr @affinity-…`. */
   | { kind: 'setLookup'; field: 'saddr' | 'daddr'; set: string }
+  /**
+   * `-m multiport -p tcp --destination-ports 80,443` (iptables only; the CNI portmap plugin's
+   * entry rules). Matches the protocol too: iptables-save prints it as `-p tcp … -m multiport --dports 80,443`.
+   */
+  | { kind: 'multiport'; proto: L4; ports: number[] }
 
 /** What a rule does when it matches. */
 export type Target =
@@ -66,6 +71,8 @@ export type Target =
   | { kind: 'markOr'; mark: number }
   /** `-j MARK --xor-mark 0x4000` / `mark set mark xor 0x4000`. */
   | { kind: 'markXor'; mark: number }
+  /** `-j MARK --set-xmark value/mask` (iptables only; the CNI portmap plugin's 0x2000 mark): mark = (mark & ~mask) ^ value. */
+  | { kind: 'setXmark'; value: number; mask: number }
   | { kind: 'masquerade'; randomFully: boolean }
   | { kind: 'reject' }
   | { kind: 'drop' }

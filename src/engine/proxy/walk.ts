@@ -77,6 +77,8 @@ export function walkPacket(rs: Ruleset, pkt: Packet, opts: WalkOptions, chooser:
         return st.proto === m.proto
       case 'dport':
         return p.dport === m.port
+      case 'multiport':
+        return st.proto === m.proto && m.ports.includes(p.dport)
       case 'dst':
         return inCidr(m.cidr, p.dst) !== m.negate
       case 'src':
@@ -128,6 +130,10 @@ export function walkPacket(rs: Ruleset, pkt: Packet, opts: WalkOptions, chooser:
         return 'next'
       case 'markXor':
         st.mark ^= t.mark
+        return 'next'
+      case 'setXmark':
+        // Another bit than kube-proxy's 0x4000, so `marked` (kube-proxy's masquerade mark) is untouched.
+        st.mark = ((st.mark & ~t.mask) ^ t.value) >>> 0
         return 'next'
       case 'masquerade':
         st.masquerade = true
