@@ -249,6 +249,8 @@ export interface ScenarioSpec {
   cloud?: ScenarioCloud
   /** Hosts outside the cluster that send requests. Default: one curl client "laptop" at 203.0.113.7. */
   clients?: ScenarioClient[]
+  /** Addons applied when the cluster starts, before the scenario's objects. Supported: ingress (minikube's ingress-nginx controller, its NodePort Service and the default IngressClass nginx). */
+  addons?: string[]
 }
 
 /** Cloud load balancer settings. */

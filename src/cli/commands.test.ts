@@ -122,3 +122,117 @@ describe('sim request', () => {
     expect(refused.stderr).toBe("curl: (7) Failed to connect to 172.18.0.3 port 30999 after 1 ms: Couldn't connect to server\n")
   })
 })
+
+describe('sim request over HTTPS through the ingress controller', () => {
+  const fixture = (f: string) => Buffer.from(readFileSync(fileURLToPath(new URL(`../engine/net/fixtures/${f}`, import.meta.url)), 'utf8')).toString('base64')
+  const scenario = (nodeIP: string) => `apiVersion: playground/v1alpha1
+kind: Scenario
+metadata:
+  name: kubia-tls
+spec:
+  seed: 42
+  addons: [ingress]
+  clients:
+    - name: laptop
+      ip: 203.0.113.7
+      kind: curl
+      hostAliases:
+        - ip: ${nodeIP}
+          hostnames: [kubia.example.com]
+---
+apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: kubia
+spec:
+  replicas: 2
+  selector: {app: kubia}
+  template:
+    metadata:
+      labels: {app: kubia}
+    spec:
+      containers:
+        - name: kubia
+          image: luksa/kubia
+          ports: [{containerPort: 8080}]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: kubia
+spec:
+  ports: [{port: 80, targetPort: 8080}]
+  selector: {app: kubia}
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: tls-secret
+type: kubernetes.io/tls
+data:
+  tls.crt: ${fixture('kubia.crt')}
+  tls.key: ${fixture('kubia.key')}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: kubia
+spec:
+  tls:
+    - hosts: [kubia.example.com]
+      secretName: tls-secret
+  rules:
+    - host: kubia.example.com
+      http:
+        paths:
+          - path: /kubia
+            pathType: Prefix
+            backend:
+              service:
+                name: kubia
+                port:
+                  number: 80
+`
+  // The controller answers on its node's ports 80/443 (hostPort, as on minikube): point the name there.
+  virtual.set('tls-probe.yaml', scenario('192.0.2.1'))
+  const wide = runCli(['kubectl', 'tls-probe.yaml', '--', 'get', 'pods', '-n', 'ingress-nginx', '-o', 'wide'], read)
+  const nodeName = /\s(kind-[a-z0-9-]+)\s/.exec(wide.stdout.split('\n')[1] ?? '')?.[1]
+  const nodeIP = JSON.parse(runCli(['kubectl', 'tls-probe.yaml', '--', 'get', 'node', nodeName ?? '', '-o', 'json'], read).stdout || '{}')
+    ?.status?.addresses?.find((a: { type: string }) => a.type === 'InternalIP')?.address as string
+  virtual.set('kubia-tls.yaml', scenario(nodeIP))
+  const CERT_ERROR = 'curl: (60) SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.\n'
+
+  it('-k: the body, exit 0', () => {
+    expect(nodeIP).toMatch(/^172\.18\.0\.\d+$/)
+    const r = runCli(['request', 'kubia-tls.yaml', '--from', 'laptop', 'https://kubia.example.com/kubia', '-k'], read)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toMatch(/^You've hit kubia-[a-z0-9]{5}\n$/)
+    expect(r.code).toBe(0)
+  })
+
+  it('without -k: curl (60) and its advice, exit 60', () => {
+    expect(runCli(['request', 'kubia-tls.yaml', '--from', 'laptop', 'https://kubia.example.com/kubia'], read)).toEqual({ stdout: '', stderr: CERT_ERROR, code: 60 })
+  })
+
+  it('--json adds the TLS session: SNI, the Secret, the certificate, where TLS ended; hops carry it', () => {
+    const j = JSON.parse(runCli(['request', 'kubia-tls.yaml', '--from', 'laptop', 'https://kubia.example.com/kubia', '--insecure', '--json'], read).stdout)
+    const q = j.requests[0]
+    expect(q.status).toBe(200)
+    expect(q.tls).toMatchObject({ sni: 'kubia.example.com', secret: 'Secret/default/tls-secret', terminatedAt: { kind: 'pod', namespace: 'ingress-nginx' } })
+    expect(q.tls.certificate).toMatchObject({ subject: [['CN', 'kubia.example.com']], dnsNames: ['kubia.example.com'], selfSigned: true, fake: false })
+    expect(q.headers).toEqual([['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']])
+    expect(q.hops[0]).toMatchObject({ tls: 'encrypted', l7: { host: 'kubia.example.com', path: '/kubia', sni: 'kubia.example.com' }, before: { dst: nodeIP, dport: 443 } })
+    expect(q.hops.filter((h: { tls?: string }) => h.tls === 'terminated')).toHaveLength(1)
+  })
+
+  it('plain HTTP to the TLS host: 308 to https, the Location in --json', () => {
+    const r = runCli(['request', 'kubia-tls.yaml', '--from', 'laptop', 'http://kubia.example.com/kubia', '--json'], read)
+    const q = JSON.parse(r.stdout).requests[0]
+    expect(q.status).toBe(308)
+    expect(q.headers).toEqual([['Location', 'https://kubia.example.com/kubia']])
+  })
+
+  it('a host the client cannot resolve: curl (6), exit 6', () => {
+    expect(runCli(['request', 'kubia-tls.yaml', '--from', 'laptop', 'https://nope.example.com/', '-k'], read)).toEqual({ stdout: '', stderr: 'curl: (6) Could not resolve host: nope.example.com\n', code: 6 })
+  })
+})

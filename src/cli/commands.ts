@@ -21,6 +21,7 @@ const USAGE = `usage:
   sim trace   <scenario.yaml> --batch <queries.jsonl>
   sim kubectl <scenario.yaml> [--at <seconds>] -- <kubectl args…>
   sim request <scenario.yaml> --from <client|pod|node> <url> [--times N] [-k] [-H 'Header: value'] [--json]
+  sim lesson  [<id>] [--json] [--lang en|ko]
 `
 
 const fail = (msg: string, code = 2): CliOutput => ({ stdout: '', stderr: msg.endsWith('\n') ? msg : `${msg}\n`, code })
@@ -195,6 +196,8 @@ function request(argv: string[], read: ReadFile): CliOutput {
         pod: r.pod ?? null,
         ...(r.error ? { error: r.error } : {}),
         ...(r.trace.seenClientIp ? { clientIpSeen: r.trace.seenClientIp } : {}),
+        ...(r.headers ? { headers: r.headers } : {}),
+        ...(r.trace.tls ? { tls: r.trace.tls } : {}),
         hops: r.trace.hops,
       })),
     }

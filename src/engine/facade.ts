@@ -23,6 +23,12 @@ export interface RequestOptions {
    * the same; the result's `trace` has `hops: []` but its outcome, pod and seenClientIp.
    */
   trace?: boolean
+  /**
+   * Connect to this address instead of resolving the URL's host (curl `--resolve`, or a name the
+   * calling program already resolved, e.g. from an edited /etc/hosts). The Host header and the
+   * TLS SNI stay the URL's host.
+   */
+  connectTo?: string
 }
 
 /** Outcome of one simulated HTTP request. */
@@ -34,6 +40,15 @@ export interface HttpResult {
   pod?: string
   /** curl's error text when there was no response, e.g. `curl: (7) Failed to connect …`. */
   error?: string
+  /**
+   * Response headers beyond the server's usual ones, in the order it sends them: `Location`
+   * (ingress-nginx's 308 to HTTPS), `Strict-Transport-Security`, `Set-Cookie` (cookie affinity).
+   */
+  headers?: [string, string][]
+  /** The HTTP server that answered when it is not the pod's own app: the ingress-nginx controller (nginx). */
+  server?: 'ingress-nginx'
+  /** The negotiated protocol: `h2` for HTTPS through ingress-nginx (ALPN), HTTP/1.1 otherwise. */
+  alpn?: 'h2' | 'http/1.1'
   trace: Trace
 }
 
@@ -82,4 +97,6 @@ export interface SimulationApi {
   traceRules(q: RuleQuery): RuleTraceResult
   /** Runs a kubectl command line (args without the leading `kubectl`); `files` are what `-f` may name. */
   kubectl(args: string[], files?: Readonly<Record<string, string>>): KubectlResult
+  /** Runs `minikube` with these arguments on the workstation (absent in engines without it). */
+  minikube?(args: string[]): import('./shell/types.ts').ShellResult
 }

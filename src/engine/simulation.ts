@@ -12,6 +12,7 @@ import { EndpointsController } from './controllers/endpoints.ts'
 import { EndpointSliceController } from './controllers/endpointslices.ts'
 import { EventRecorder } from './controllers/events.ts'
 import { GarbageCollector } from './controllers/gc.ts'
+import { IngressStatusController } from './controllers/ingressStatus.ts'
 import { LoadBalancerController } from './controllers/loadbalancer.ts'
 import { ReplicationController } from './controllers/replication.ts'
 import { Scheduler } from './controllers/scheduler.ts'
@@ -21,13 +22,13 @@ import { runKubectl } from './kubectl/index.ts'
 import type { KubectlContext } from './kubectl/types.ts'
 import type { ClusterConfig, NodeSpecConfig } from './model/cluster.ts'
 import type { Diagnostic } from './model/errors.ts'
-import type { EndpointSliceObj, KObject, Kind, ServiceObj } from './model/k8s.ts'
+import type { EndpointSliceObj, KObject, Kind, PodObj, ServiceObj } from './model/k8s.ts'
 import type { RuleTraceResult } from './model/net.ts'
 import { ConntrackTable } from './net/conntrack.ts'
 import type { DataPlane, Sender } from './net/forward.ts'
 import { HttpClientSide } from './net/http.ts'
 import { World } from './net/world.ts'
-import { buildRuleset, explorePacket, healthCheckResponse } from './proxy/index.ts'
+import { buildRuleset, explorePacket, healthCheckResponse, HostPortRulesets } from './proxy/index.ts'
 import type { AffinityTable, Ruleset } from './proxy/types.ts'
 import { parseScenario } from './scenario/index.ts'
 import { Shells } from './shell/index.ts'
@@ -63,6 +64,7 @@ export class Simulation implements SimulationApi {
   /** Shells on pods, nodes and clients (curl, nslookup, dig, ping, env, iptables-save …). */
   readonly shells: Shells
   private readonly rulesets = new Map<string, { key: string; rs: Ruleset }>()
+  private readonly hostPorts = new HostPortRulesets()
   private readonly conntracks = new Map<string, ConntrackTable>()
   private readonly affinities = new Map<string, AffinityTable>()
   private readonly lbFlows = new Map<string, string>()
@@ -84,7 +86,7 @@ export class Simulation implements SimulationApi {
       new ReplicationController('ReplicationController'),
       new Scheduler(),
     ]
-    this.downstream = [new EndpointsController(), new EndpointSliceController(), new LoadBalancerController()]
+    this.downstream = [new EndpointsController(), new EndpointSliceController(), new LoadBalancerController(), new IngressStatusController()]
     this.ctx = {
       api: this.server,
       store: this.store,
@@ -102,7 +104,7 @@ export class Simulation implements SimulationApi {
         this.diagnostics.push(notApplied(doc))
         continue
       }
-      this.diagnostics.push(...applyDocument(this.server, obj, doc, file, true))
+      this.diagnostics.push(...applyDocument(this.server, obj, doc, file, true, text))
     }
     this.reconcile()
     this.world = new World(this.store, this.config, this.kubelets)
@@ -160,9 +162,24 @@ export class Simulation implements SimulationApi {
     return true
   }
 
+  /** `minikube …` on the workstation (ip, service --url, addons enable ingress); simulated time moves while it waits. */
+  minikube(args: string[]): ShellResult {
+    const t0 = this.time
+    const r = runMinikube(args, {
+      api: this.store,
+      config: this.config,
+      apply: (obj) => {
+        this.server.apply(obj, { internal: true })
+        this.reconcile()
+      },
+      waitFor: (done, timeoutMs) => this.waitUntil(done, timeoutMs),
+    })
+    return this.time > t0 ? { ...r, elapsedMs: this.time - t0 } : r
+  }
+
   /**
    * A command line typed in the workstation terminal: `kubectl …` (`files` are what `-f` may
-   * name), `minikube …`, or anything else on the first external client's shell
+   * name, over the files the client's shell wrote), `minikube …`, or anything else on the first external client's shell
    * (`bash: <cmd>: command not found` without one). Simulated time moves on by the time the
    * command takes.
    */
@@ -173,19 +190,7 @@ export class Simulation implements SimulationApi {
         const r = this.kubectl(args, files)
         return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces: [], output: r.stdout + r.stderr }
       },
-      minikube: (args) => {
-        const t0 = this.time
-        const r = runMinikube(args, {
-          api: this.store,
-          config: this.config,
-          apply: (obj) => {
-            this.server.apply(obj, { internal: true })
-            this.reconcile()
-          },
-          waitFor: (done, timeoutMs) => this.waitUntil(done, timeoutMs),
-        })
-        return this.time > t0 ? { ...r, elapsedMs: this.time - t0 } : r
-      },
+      minikube: (args) => this.minikube(args),
       ...(client ? { client: (l: string) => this.shell({ kind: 'client', name: client.name }).run(l) } : {}),
     })
   }
@@ -221,7 +226,7 @@ export class Simulation implements SimulationApi {
         out.push({ ...doc.pos([]), severity: 'error', message: 'error validating data: apiVersion, kind and metadata.name must be set', doc: doc.index })
         continue
       }
-      out.push(...applyDocument(this.server, v, doc, file, false))
+      out.push(...applyDocument(this.server, v, doc, file, false, text))
     }
     this.reconcile()
     return out
@@ -305,7 +310,12 @@ export class Simulation implements SimulationApi {
     return out
   }
 
+  /** The node's netfilter rules: kube-proxy's, plus the CNI portmap chains of its hostPort pods. */
   private ruleset(n: NodeSpecConfig): Ruleset {
+    return this.hostPorts.apply(n, this.proxyRuleset(n), this.store.kindVersion('Pod'), () => this.store.list<PodObj>('Pod'))
+  }
+
+  private proxyRuleset(n: NodeSpecConfig): Ruleset {
     const key = `${this.store.kindVersion('Service')}/${this.store.kindVersion('EndpointSlice')}`
     const cached = this.rulesets.get(n.name)
     if (cached && cached.key === key) return cached.rs
@@ -370,7 +380,12 @@ export class Simulation implements SimulationApi {
    * editor's documents); writes go through the API server and the controllers react at once.
    */
   kubectl(args: string[], files: Readonly<Record<string, string>> = {}): KubectlResult {
-    return runKubectl(args, this.kubectlContext(files))
+    // kubectl runs on the workstation, which is the laptop (the first client): it opens the files
+    // that client's shell wrote (`openssl … -out tls.key`), by path relative to the shell's directory
+    // or absolute; the given files (the editor's documents) win on a clash.
+    const client = this.config.clients[0]
+    const laptopFiles = client ? this.shells.writtenFiles({ kind: 'client', name: client.name }) : {}
+    return runKubectl(args, this.kubectlContext({ ...laptopFiles, ...files }))
   }
 
   /** What kubectl sees and may do on this cluster (also what kubectl's own tests run against). */
@@ -383,7 +398,7 @@ export class Simulation implements SimulationApi {
         exec: (ns, pod, container, argv) => {
           const r = this.shells.exec({ kind: 'pod', namespace: ns, name: pod, ...(container ? { container } : {}) }, argv)
           for (const trace of r.traces) this.emitted.push({ at: this.time, type: 'trace', trace })
-          return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }
+          return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces: r.traces }
         },
         logs: (ns, pod, container) => {
           const rt = this.podRuntime(ns, pod)

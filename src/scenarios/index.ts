@@ -15,6 +15,7 @@ export const SAMPLE_SCENARIOS: readonly SampleScenario[] = [
   { file: 'kubia-clusterip.yaml', topic: 'ClusterIP and label selectors' },
   { file: 'session-affinity.yaml', topic: 'Session affinity' },
   { file: 'multi-port.yaml', topic: 'Multiple ports and named ports' },
+  { file: 'discovery.yaml', topic: 'Service discovery: environment variables and DNS' },
   { file: 'external-endpoints.yaml', topic: 'External services and hand-written Endpoints' },
   { file: 'externalname.yaml', topic: 'ExternalName' },
   { file: 'kubia-nodeport.yaml', topic: 'NodePort' },
@@ -23,6 +24,10 @@ export const SAMPLE_SCENARIOS: readonly SampleScenario[] = [
   { file: 'external-traffic-local.yaml', topic: 'externalTrafficPolicy Local and client IP' },
   { file: 'readiness-probe.yaml', topic: 'Readiness probes' },
   { file: 'headless.yaml', topic: 'Headless services and publishNotReadyAddresses' },
+  { file: 'ingress-paths.yaml', topic: 'Ingress: one host, two paths' },
+  { file: 'ingress-hosts.yaml', topic: 'Ingress: name-based virtual hosts' },
+  { file: 'ingress-affinity.yaml', topic: 'Ingress cookie affinity' },
+  { file: 'troubleshooting.yaml', topic: 'Troubleshooting Services' },
 ]
 
 /** The scenario the playground opens with. */

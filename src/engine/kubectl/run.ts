@@ -20,7 +20,16 @@ import { runVerb } from './verbs/runPod.ts'
 import { scaleVerb } from './verbs/scale.ts'
 
 /** Flags every command accepts (kubectl's persistent flags that matter here). */
-export const GLOBAL_FLAGS: readonly FlagSpec[] = [{ name: 'namespace', shorthand: 'n', type: 'string' }]
+export const GLOBAL_FLAGS: readonly FlagSpec[] = [
+  { name: 'namespace', shorthand: 'n', type: 'string' },
+  // Accepted and ignored (one cluster, one context), but parsed as kubectl parses them: `-s` takes a
+  // value, which is why `kubectl exec pod curl -s http://x` swallows the URL as --server.
+  { name: 'server', shorthand: 's', type: 'string' },
+  { name: 'context', type: 'string' },
+  { name: 'cluster', type: 'string' },
+  { name: 'user', type: 'string' },
+  { name: 'kubeconfig', type: 'string' },
+]
 
 /** kubectl 1.30's top-level commands, for suggestions and "not implemented" answers. */
 export const KUBECTL_COMMANDS: readonly string[] = [

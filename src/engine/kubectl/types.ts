@@ -59,6 +59,8 @@ export interface KubectlResult {
    * container instead of printing anything (nothing was run).
    */
   openShell?: { namespace: string; pod: string; container: string }
+  /** `kubectl exec`: the packets the command sent in the pod (curl, DNS queries), oldest first. */
+  traces?: import('../model/net.ts').Trace[]
 }
 
 /**

@@ -32,6 +32,9 @@ export interface ClientConfig {
   hostAliases: { ip: string; hostnames: string[] }[]
 }
 
+/** A cluster addon a scenario can switch on (`spec.addons`); `ingress` is minikube's ingress-nginx addon. */
+export type AddonName = 'ingress'
+
 /** Everything about the cluster that is not an API object. */
 export interface ClusterConfig {
   name: string
@@ -47,4 +50,6 @@ export interface ClusterConfig {
   proxy: ProxyConfig
   cloud: { loadBalancer: boolean; ipPool: string }
   clients: ClientConfig[]
+  /** Addons applied at bootstrap, before the scenario's own objects (absent: none). */
+  addons?: AddonName[]
 }

@@ -57,6 +57,44 @@ export interface Hop {
   cause?: Cause
   /** Human readable reason for drop/reject. */
   reason?: string
+  /** HTTP attributes of the request this hop carries (Host, path, SNI), when the client is an HTTP client. */
+  l7?: L7
+  /**
+   * TLS on this hop: `encrypted` — the payload is TLS (client → ingress controller);
+   * `terminated` — TLS ends at this hop (the controller decrypted it; what follows is plain HTTP).
+   */
+  tls?: HopTls
+}
+
+/** See Hop.tls. */
+export type HopTls = 'encrypted' | 'terminated'
+
+/** A certificate as a TLS client sees it (what `curl -v` prints under "Server certificate:"). */
+export interface CertificateSummary {
+  /** Relative distinguished names in order, e.g. [['O','Acme Co'],['CN','Kubernetes Ingress Controller Fake Certificate']]. */
+  subject: [string, string][]
+  issuer: [string, string][]
+  /** Validity, ms since the Unix epoch (UTC). */
+  notBefore: number
+  notAfter: number
+  /** subjectAltName DNS names. */
+  dnsNames: string[]
+  selfSigned: boolean
+  /** True for ingress-nginx's own "Kubernetes Ingress Controller Fake Certificate". */
+  fake: boolean
+}
+
+/** The TLS session of an HTTPS request: who terminated it and with which certificate. */
+export interface TlsSession {
+  /** The SNI name the client sent (the URL's host; absent for an IP literal). */
+  sni?: string
+  certificate: CertificateSummary
+  /** Where TLS ended, e.g. the ingress-nginx controller pod. */
+  terminatedAt: Location
+  /** `Secret/<ns>/<name>` the certificate came from; absent for the fake certificate. */
+  secret?: string
+  /** Why the fake certificate was served (no tls entry for the SNI, Secret missing or malformed). */
+  fallbackReason?: string
 }
 
 /** The full path of one request (and its reply when there is one). */
@@ -71,6 +109,8 @@ export interface Trace {
   pod?: string
   /** Source address the pod saw (the SNAT lesson). */
   seenClientIp?: string
+  /** Set for HTTPS requests whose TLS handshake completed. */
+  tls?: TlsSession
 }
 
 /** Result of evaluating one packet against kube-proxy rules, as `sim trace --json` prints it. */

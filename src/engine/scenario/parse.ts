@@ -143,6 +143,7 @@ export function parseScenario(text: string, file: string): ParsedScenario {
     proxy,
     cloud: { loadBalancer: scen.cloud.loadBalancer ?? DEFAULT_CLOUD.loadBalancer, ipPool: scen.cloud.ipPool ?? DEFAULT_CLOUD.ipPool },
     clients: scen.clients ?? [{ ...DEFAULT_CLIENT, hostAliases: [] }],
+    ...(scen.addons?.length ? { addons: scen.addons } : {}),
   }
   const diagnostics = [...errors, ...rep.diagnostics].sort((a, b) => a.line - b.line || a.col - b.col)
   return { config, objects, diagnostics }

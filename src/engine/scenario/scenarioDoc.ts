@@ -2,7 +2,7 @@
  * The playground's own `playground/v1alpha1` Scenario document: title, seed, NodePort range,
  * cloud load balancer and external clients (architecture.md "Scenario files").
  */
-import type { ClientConfig } from '../model/cluster.ts'
+import type { AddonName, ClientConfig } from '../model/cluster.ts'
 import { parseCidr, parseIPv4 } from '../util/ip.ts'
 import type { YamlDoc } from '../yaml/documents.ts'
 import { pathToFieldPath } from '../yaml/fieldPath.ts'
@@ -22,9 +22,13 @@ export interface ScenarioSettings {
   cloud: { loadBalancer?: boolean; ipPool?: string }
   /** undefined: the default client; [] when the document lists none. */
   clients?: ClientConfig[]
+  /** Addons to apply at bootstrap (valid names only, each once). */
+  addons?: AddonName[]
 }
 
 const CLIENT_KINDS = ['curl', 'browser'] as const
+/** The addons a scenario can enable (what `minikube addons enable` knows here). */
+export const ADDON_NAMES: readonly AddonName[] = ['ingress']
 /** A DNS-1123 subdomain (what kubelet accepts for --cluster-domain). */
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
 
@@ -81,6 +85,20 @@ function readClients(doc: YamlDoc, list: unknown[], rep: Reporter): ClientConfig
   return out
 }
 
+/** `spec.addons`: known names, each once; anything else is reported where it stands. */
+function readAddons(doc: YamlDoc, list: unknown[], rep: Reporter): AddonName[] {
+  const out: AddonName[] = []
+  list.forEach((a, i) => {
+    // A non-string entry was already reported by the strict decoder.
+    if (typeof a !== 'string') return
+    const at = ['spec', 'addons', i]
+    if (!(ADDON_NAMES as readonly string[]).includes(a)) rep.field(doc, at, { type: 'NotSupported', value: a, supported: [...ADDON_NAMES] })
+    else if (out.includes(a as AddonName)) rep.field(doc, at, { type: 'Duplicate', value: a })
+    else out.push(a as AddonName)
+  })
+  return out
+}
+
 /** Reads a Scenario document; bad values are reported and leave the default in place. */
 export function readScenario(doc: YamlDoc, value: Mapping, rep: Reporter): ScenarioSettings {
   const out: ScenarioSettings = { cloud: {} }
@@ -123,5 +141,7 @@ export function readScenario(doc: YamlDoc, value: Mapping, rep: Reporter): Scena
   }
 
   if (has(spec, 'clients')) out.clients = readClients(doc, listAt(spec, 'clients') ?? [], rep)
+  const addons = listAt(spec, 'addons')
+  if (addons !== undefined) out.addons = readAddons(doc, addons, rep)
   return out
 }

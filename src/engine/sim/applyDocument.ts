@@ -7,14 +7,19 @@ import { formatFieldError } from '../admission/index.ts'
 import { ApiError } from '../api/errors.ts'
 import { normalizeNulls } from '../api/normalize.ts'
 import type { ApiServer } from '../api/server.ts'
+import { ingressV1Fix } from '../convert/ingressV1.ts'
 import type { Diagnostic } from '../model/errors.ts'
 import type { KObject } from '../model/k8s.ts'
 import { decodeErrors } from '../schema/index.ts'
 import type { YamlDoc } from '../yaml/documents.ts'
 import { fieldPathToPath } from '../yaml/fieldPath.ts'
 
-/** Applies one decoded object; returns located diagnostics for what the API server refused. */
-export function applyDocument(server: ApiServer, raw: KObject, doc: YamlDoc, file: string, keepStatus: boolean): Diagnostic[] {
+/**
+ * Applies one decoded object; returns located diagnostics for what the API server refused.
+ * `source` is the whole text `doc` was parsed from: with it, a removed Ingress API version comes
+ * with a quick fix (the conversion to networking.k8s.io/v1).
+ */
+export function applyDocument(server: ApiServer, raw: KObject, doc: YamlDoc, file: string, keepStatus: boolean, source?: string): Diagnostic[] {
   const at = (path: (string | number)[]) => doc.pos(path)
   const diag = (path: (string | number)[], message: string): Diagnostic => ({ ...at(path), severity: 'error', message, doc: doc.index })
   const decode = decodeErrors(raw, raw.kind, raw.apiVersion)
@@ -39,7 +44,9 @@ export function applyDocument(server: ApiServer, raw: KObject, doc: YamlDoc, fil
       return e.fieldErrors.map((fe) => diag(fieldPathToPath(fe.field), `The ${obj.kind} "${obj.metadata.name}" is invalid: ${formatFieldError(fe)}`))
     }
     if (e.reason === 'NoMatch') {
-      return [diag(['apiVersion'], `${e.message}${e.hint ? ` (hint: ${e.hint})` : ''}`)]
+      const d = diag(['apiVersion'], `${e.message}${e.hint ? ` (hint: ${e.hint})` : ''}`)
+      const fix = source !== undefined && raw.kind === 'Ingress' ? ingressV1Fix(source, doc) : undefined
+      return [fix ? { ...d, fix } : d]
     }
     return [diag(['metadata', 'name'], `Error from server (${e.reason}): error when creating "${file}": ${e.message}`)]
   }

@@ -2,12 +2,14 @@
  * What a fresh kind cluster already holds before the scenario is applied: the system namespaces,
  * the Node objects, the `kubernetes` Service (first address of the service range, endpoint = the
  * control plane on 6443) and cluster DNS (the kube-dns Service at the tenth address, backed by a
- * CoreDNS Deployment in kube-system).
+ * CoreDNS Deployment in kube-system); then the addons the scenario enables (`spec.addons`), applied
+ * as `minikube start --addons=…` does: with `kubectl apply`, before anything else.
  */
 import type { ApiServer } from '../api/server.ts'
 import type { ClusterConfig, NodeSpecConfig } from '../model/cluster.ts'
 import type { KObject } from '../model/k8s.ts'
 import { nthAddress, parseCidr } from '../util/ip.ts'
+import { ingressAddonObjects } from '../workstation/ingressAddon.ts'
 
 /** The Node object for a configured node (labels, taints and status as kind's nodes have them). */
 export function nodeObject(n: NodeSpecConfig, extra?: KObject): KObject {
@@ -162,4 +164,7 @@ export function bootstrap(api: ApiServer, config: ClusterConfig, nodeDocs: Map<s
     },
     { internal: true },
   )
+  for (const addon of config.addons ?? []) {
+    if (addon === 'ingress') for (const obj of ingressAddonObjects()) api.apply(obj, { internal: true })
+  }
 }

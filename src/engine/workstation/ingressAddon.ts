@@ -1,8 +1,13 @@
 /**
- * What `minikube addons enable ingress` applies (minikube's deploy/addons/ingress/ingress-deploy.yaml,
- * the ingress-nginx v1.9.4 manifests as minikube ships them): the `ingress-nginx` namespace, the
- * controller Deployment and its NodePort Service, the admission webhook Service, and the default
- * IngressClass `nginx`. RBAC objects, ConfigMaps and the admission Jobs are not modelled.
+ * What `minikube addons enable ingress` applies (minikube's deploy/addons/ingress/ingress-deploy.yaml.tmpl,
+ * its `IngressAPIVersion == "v1"` branch, with ingress-nginx v1.9.4): the `ingress-nginx` namespace,
+ * the controller Deployment and its NodePort Service, the admission webhook Service, and the default
+ * IngressClass `nginx`. As on minikube, the controller answers on the node itself (hostPort 80/443)
+ * and reports the node's InternalIP as the Ingress address (`--report-node-internal-ip-address`, no
+ * `--publish-service`). Not modelled: RBAC objects, ConfigMaps, the admission Jobs and webhook
+ * configuration, the webhook-cert volume (its Secret comes from those Jobs), the `/wait-shutdown`
+ * preStop hook, resources and securityContext, and the `minikube.k8s.io/primary` node selector
+ * (the playground's nodes are kind's, which lack that label).
  */
 import type { KObject } from '../model/k8s.ts'
 
@@ -12,6 +17,16 @@ export const INGRESS_CONTROLLER_IMAGE = 'registry.k8s.io/ingress-nginx/controlle
 export const INGRESS_CERTGEN_IMAGE = 'registry.k8s.io/ingress-nginx/kube-webhook-certgen:v20231011-8b53cabe0'
 /** The namespace the addon installs into. */
 export const INGRESS_NAMESPACE = 'ingress-nginx'
+
+/** The controller's probes: GET /healthz on its health port 10254, failing after `failureThreshold` misses. */
+const HEALTHZ_PROBE = (failureThreshold: number) => ({
+  failureThreshold,
+  httpGet: { path: '/healthz', port: 10254, scheme: 'HTTP' },
+  initialDelaySeconds: 10,
+  periodSeconds: 10,
+  successThreshold: 1,
+  timeoutSeconds: 1,
+})
 
 const LABELS = {
   'app.kubernetes.io/component': 'controller',
@@ -77,8 +92,8 @@ export function ingressAddonObjects(): KObject[] {
                   '--election-id=ingress-nginx-leader',
                   '--controller-class=k8s.io/ingress-nginx',
                   '--watch-ingress-without-class=true',
-                  '--publish-service=$(POD_NAMESPACE)/ingress-nginx-controller',
                   '--configmap=$(POD_NAMESPACE)/ingress-nginx-controller',
+                  '--report-node-internal-ip-address',
                   '--tcp-services-configmap=$(POD_NAMESPACE)/tcp-services',
                   '--udp-services-configmap=$(POD_NAMESPACE)/udp-services',
                   '--validating-webhook=:8443',
@@ -90,9 +105,12 @@ export function ingressAddonObjects(): KObject[] {
                   { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
                   { name: 'LD_PRELOAD', value: '/usr/local/lib/libmimalloc.so' },
                 ],
+                livenessProbe: HEALTHZ_PROBE(5),
+                readinessProbe: HEALTHZ_PROBE(3),
+                // minikube binds nginx to the node's ports 80/443 (CNI portmap), so http://<node IP>/ works.
                 ports: [
-                  { name: 'http', containerPort: 80, protocol: 'TCP' },
-                  { name: 'https', containerPort: 443, protocol: 'TCP' },
+                  { name: 'http', containerPort: 80, hostPort: 80, protocol: 'TCP' },
+                  { name: 'https', containerPort: 443, hostPort: 443, protocol: 'TCP' },
                   { name: 'webhook', containerPort: 8443, protocol: 'TCP' },
                 ],
               },

@@ -82,14 +82,38 @@ describe('minikube addons enable ingress', () => {
     expect(pods).toHaveLength(1)
     expect(pods[0]!.metadata.name).toMatch(/^ingress-nginx-controller-[a-z0-9]+-[a-z0-9]{5}$/)
     expect(pods[0]!.status?.phase).toBe('Running')
+    // minikube waits for Running only; the readiness probe (/healthz :10254, initialDelaySeconds 10) passes later.
     const out = sim.workstation('kubectl get pods -n ingress-nginx').stdout
-    expect(out).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\ningress-nginx-controller-\S+ +1\/1 +Running +0 +\d+s\n$/)
-    const dep = sim.store.get<KObject & { spec: { template: { spec: { containers: { image: string; args: string[]; ports: { name: string; containerPort: number }[] }[] } } } }>('Deployment', 'ingress-nginx', 'ingress-nginx-controller')!
+    expect(out).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\ningress-nginx-controller-\S+ +0\/1 +Running +0 +\d+s\n$/)
+    sim.runUntilSettled()
+    expect(sim.workstation('kubectl get pods -n ingress-nginx').stdout).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\ningress-nginx-controller-\S+ +1\/1 +Running +0 +\d+s\n$/)
+  })
+
+  it('the controller runs as minikube’s manifest says: node internal IP reported, hostPorts 80/443, /healthz probes', () => {
+    type Probe = { httpGet: { path: string; port: number; scheme: string }; initialDelaySeconds: number; periodSeconds: number; failureThreshold: number }
+    type Ctr = { image: string; args: string[]; ports: { name: string; containerPort: number; hostPort?: number }[]; readinessProbe: Probe; livenessProbe: Probe }
+    const dep = sim.store.get<KObject & { spec: { template: { spec: { containers: Ctr[] } } } }>('Deployment', 'ingress-nginx', 'ingress-nginx-controller')!
     const c = dep.spec.template.spec.containers[0]!
-    expect(c.image.startsWith('registry.k8s.io/ingress-nginx/controller:')).toBe(true)
-    expect(c.args).toContain('--controller-class=k8s.io/ingress-nginx')
-    expect(c.args).toContain('--publish-service=$(POD_NAMESPACE)/ingress-nginx-controller')
-    expect(c.ports.map((p) => `${p.name}/${p.containerPort}`)).toEqual(['http/80', 'https/443', 'webhook/8443'])
+    expect(c.image).toBe('registry.k8s.io/ingress-nginx/controller:v1.9.4')
+    expect(c.args).toEqual([
+      '/nginx-ingress-controller',
+      '--election-id=ingress-nginx-leader',
+      '--controller-class=k8s.io/ingress-nginx',
+      '--watch-ingress-without-class=true',
+      '--configmap=$(POD_NAMESPACE)/ingress-nginx-controller',
+      '--report-node-internal-ip-address',
+      '--tcp-services-configmap=$(POD_NAMESPACE)/tcp-services',
+      '--udp-services-configmap=$(POD_NAMESPACE)/udp-services',
+      '--validating-webhook=:8443',
+      '--validating-webhook-certificate=/usr/local/certificates/cert',
+      '--validating-webhook-key=/usr/local/certificates/key',
+    ])
+    expect(c.args.some((a) => a.startsWith('--publish-service'))).toBe(false)
+    expect(c.ports.map((p) => `${p.name}/${p.containerPort}/${p.hostPort ?? '-'}`)).toEqual(['http/80/80', 'https/443/443', 'webhook/8443/-'])
+    for (const [probe, failureThreshold] of [[c.readinessProbe, 3], [c.livenessProbe, 5]] as const) {
+      expect(probe.httpGet).toEqual({ path: '/healthz', port: 10254, scheme: 'HTTP' })
+      expect([probe.initialDelaySeconds, probe.periodSeconds, probe.failureThreshold]).toEqual([10, 10, failureThreshold])
+    }
   })
 
   it('creates the NodePort Service and the default IngressClass nginx', () => {

@@ -1,6 +1,7 @@
 /**
  * `kubectl create secret tls NAME --cert=FILE --key=FILE` (kubectl pkg/cmd/create
- * create_secret_tls.go): reads both files (here: documents open in the editor), checks them
+ * create_secret_tls.go): reads both files (the editor's documents; from the workstation also
+ * the files the laptop's shell wrote, e.g. with openssl), checks them
  * with tls.X509KeyPair, and creates a `kubernetes.io/tls` Secret holding them base64-encoded
  * under `tls.crt` and `tls.key`. Prints `secret/<name> created`.
  */

@@ -35,9 +35,15 @@ describe('kubectl exec', () => {
       want: err("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n"),
     },
     {
-      name: 'without --, the command’s options are parsed as kubectl’s',
+      // -s is kubectl's global --server flag: it takes the URL, and exec is left with `@POD curl`.
+      name: 'without --, the command’s options are parsed as kubectl’s (-s is --server)',
       args: ['exec', '@POD', 'curl', '-s', 'http://kubia'],
-      want: err("error: unknown shorthand flag: 's' in -s\nSee 'kubectl exec --help' for usage.\n"),
+      want: err("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n"),
+    },
+    {
+      name: 'without --, an option kubectl does not know is its error',
+      args: ['exec', '@POD', 'curl', '-k', 'https://kubia'],
+      want: err("error: unknown shorthand flag: 'k' in -k\nSee 'kubectl exec --help' for usage.\n"),
     },
     { name: 'no pod', args: ['exec', '--', 'ls'], want: err('error: pod, type/name or --filename must be specified\n') },
     { name: 'no command', args: ['exec', '@POD', '--'], want: err('error: you must specify at least one command for the container\n') },

@@ -67,7 +67,7 @@ export function runExec(inv: Invocation, ctx: KubectlContext): KubectlResult {
   const stdout = r.stdout === '' || r.stdout.endsWith('\n') ? r.stdout : `${r.stdout}\n`
   let stderr = notes + (r.stderr === '' || r.stderr.endsWith('\n') ? r.stderr : `${r.stderr}\n`)
   if (r.exitCode !== 0) stderr += `command terminated with exit code ${r.exitCode}\n`
-  return { stdout, stderr, exitCode: r.exitCode }
+  return r.traces && r.traces.length > 0 ? { stdout, stderr, exitCode: r.exitCode, traces: r.traces } : { stdout, stderr, exitCode: r.exitCode }
 }
 
 const LOGS_FLAGS: readonly FlagSpec[] = [

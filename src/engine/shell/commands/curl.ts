@@ -1,6 +1,6 @@
 /**
  * curl 8.5.0 (the version the playground's HTTP client words its errors as): options -s -S -k -v
- * -H -I -i -o -m -w -f -X -d --resolve --connect-timeout; the verbose transcript; the progress
+ * -H -I -i -o -m -w -f -L -X -d --resolve --connect-timeout; the verbose transcript; the progress
  * meter it prints on stderr when the body does not go to a terminal (why the book uses `curl -s`
  * with `kubectl exec`); its exit codes and messages.
  */
@@ -8,6 +8,8 @@ import type { CommandCtx, CommandSpec, Io } from '../command.ts'
 import { resolvePath } from '../fs.ts'
 import type { FetchOutcome } from './fetch.ts'
 import { fetchUrl, reasonPhrase, responseHeaders } from './fetch.ts'
+import { parseUrl } from '../../net/http.ts'
+import { CA_STORE_LINES, SERVER_HELLO_TO_CERTIFICATE, SESSION_TICKETS, UNKNOWN_CA_ALERT, handshakeDone, http2RequestLines, serverCertificateBlock } from './curlTls.ts'
 
 const USAGE_HINT = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 const METER_HEADER = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n'
@@ -34,6 +36,7 @@ export function meterLine(total: number, received: number, sizeKnown: boolean, s
 }
 
 interface CurlOptions {
+  location: boolean
   silent: boolean
   showError: boolean
   insecure: boolean
@@ -52,19 +55,19 @@ interface CurlOptions {
 }
 
 /** The boolean options. */
-type FlagKey = 'silent' | 'showError' | 'insecure' | 'verbose' | 'head' | 'include' | 'fail'
+type FlagKey = 'silent' | 'showError' | 'insecure' | 'verbose' | 'head' | 'include' | 'fail' | 'location'
 
-const SHORT_FLAGS: Record<string, FlagKey> = { s: 'silent', S: 'showError', k: 'insecure', v: 'verbose', I: 'head', i: 'include', f: 'fail' }
+const SHORT_FLAGS: Record<string, FlagKey> = { s: 'silent', S: 'showError', k: 'insecure', v: 'verbose', I: 'head', i: 'include', f: 'fail', L: 'location' }
 const SHORT_ARGS = new Set(['H', 'o', 'm', 'X', 'd', 'w', 'A', 'u', 'e', 'x'])
-const SHORT_IGNORED = new Set(['L', '4', '6', 'N', 'G', 'g', 'n', '#'])
+const SHORT_IGNORED = new Set(['4', '6', 'N', 'G', 'g', 'n', '#'])
 const LONG_FLAGS: Record<string, FlagKey | null> = {
   silent: 'silent', 'show-error': 'showError', insecure: 'insecure', verbose: 'verbose', head: 'head', include: 'include', fail: 'fail',
-  location: null, ipv4: null, ipv6: null, 'http1.1': null, compressed: null, 'no-buffer': null, 'no-keepalive': null,
+  location: 'location', ipv4: null, ipv6: null, 'http1.1': null, compressed: null, 'no-buffer': null, 'no-keepalive': null,
 }
 const LONG_ARGS: Record<string, string> = { header: 'H', output: 'o', 'max-time': 'm', request: 'X', data: 'd', 'data-raw': 'd', 'write-out': 'w', 'user-agent': 'A', user: 'u', referer: 'e', proxy: 'x', 'connect-timeout': 'connect-timeout', resolve: 'resolve', retry: 'retry', noproxy: 'noproxy' }
 
 function parseArgs(args: string[]): CurlOptions | { error: string } {
-  const o: CurlOptions = { silent: false, showError: false, insecure: false, verbose: false, head: false, include: false, fail: false, headers: [], resolve: new Map(), urls: [] }
+  const o: CurlOptions = { location: false, silent: false, showError: false, insecure: false, verbose: false, head: false, include: false, fail: false, headers: [], resolve: new Map(), urls: [] }
   const take = (key: string, value: string) => {
     switch (key) {
       case 'H': {
@@ -135,6 +138,7 @@ function writeOut(fmt: string, f: FetchOutcome): string {
       if (v === 'remote_ip') return f.ip ?? ''
       if (v === 'remote_port') return f.url ? String(f.url.port) : ''
       if (v === 'url_effective') return f.url ? `${f.url.scheme}://${f.url.host}${f.url.path}` : ''
+      if (v === 'http_version') return f.result?.status ? (f.result.alpn === 'h2' ? '2' : '1.1') : '0'
       return ''
     })
     .replace(/\\n/g, '\n')
@@ -147,7 +151,11 @@ function sourceOf(f: FetchOutcome): { ip: string; port: number } | undefined {
   return h ? { ip: h.src, port: h.sport } : undefined
 }
 
-function transfer(ctx: CommandCtx, o: CurlOptions, raw: string, index: number, io: Io): number {
+/** HTTP statuses curl -L follows. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
+/** One transfer: its exit code, or (with -L) the URL to request next. */
+function transfer(ctx: CommandCtx, o: CurlOptions, raw: string, index: number, io: Io): number | { redirect: string } {
   const bodyToTty = ctx.tty && !o.output
   const meter = !o.silent && !bodyToTty
   const v = (s: string) => {
@@ -186,21 +194,26 @@ function transfer(ctx: CommandCtx, o: CurlOptions, raw: string, index: number, i
   }
   v(`* Connected to ${url.host} (${f.ip}) port ${url.port}\n`)
   if (url.scheme === 'https') {
-    v('* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n')
+    v(`* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n${o.insecure ? '' : CA_STORE_LINES}`)
     if (f.error) {
+      // (60): the server's certificate arrived and did not verify; curl aborts the handshake.
+      if (f.error.code === 60) v(SERVER_HELLO_TO_CERTIFICATE + UNKNOWN_CA_ALERT)
       v(`* ${f.error.message.replace(/^curl: \(\d+\) /, '').split('\n')[0]}\n* Closing connection\n`)
       return fail(f.error.code, f.error.message)
     }
-    v('* TLSv1.3 (IN), TLS handshake, Server hello (2):\n* TLSv1.3 (IN), TLS handshake, Encrypted Extensions (8):\n* TLSv1.3 (IN), TLS handshake, Certificate (11):\n* TLSv1.3 (IN), TLS handshake, CERT verify (15):\n* TLSv1.3 (IN), TLS handshake, Finished (20):\n* TLSv1.3 (OUT), TLS change cipher, Change cipher spec (1):\n* TLSv1.3 (OUT), TLS handshake, Finished (20):\n* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384 / X25519 / RSASSA-PSS\n* ALPN: server accepted http/1.1\n')
+    v(SERVER_HELLO_TO_CERTIFICATE + handshakeDone(f.result!.alpn ?? 'http/1.1'))
+    if (f.result!.trace.tls) v(serverCertificateBlock(f.result!.trace.tls.certificate))
   } else if (f.error) {
     v('* Closing connection\n')
     return fail(f.error.code, f.error.message)
   }
   const r = f.result!
+  const h2 = r.alpn === 'h2'
   const method = o.method ?? (o.head ? 'HEAD' : 'GET')
   const defaultPort = url.scheme === 'https' ? 443 : 80
+  const authority = url.port === defaultPort ? url.host : `${url.host}:${url.port}`
   const reqHeaders: [string, string][] = [
-    ['Host', url.port === defaultPort ? url.host : `${url.host}:${url.port}`],
+    ['Host', authority],
     ['User-Agent', 'curl/8.5.0'],
     ['Accept', '*/*'],
   ]
@@ -209,10 +222,24 @@ function transfer(ctx: CommandCtx, o: CurlOptions, raw: string, index: number, i
     if (i >= 0) reqHeaders[i] = [reqHeaders[i]![0], val]
     else reqHeaders.push([k, val])
   }
-  v(`> ${method} ${url.path} HTTP/1.1\n${reqHeaders.map(([k, val]) => `> ${k}: ${val}\n`).join('')}> \n`)
-  const status = `HTTP/1.1 ${r.status} ${reasonPhrase(r.status)}`
-  const headers = responseHeaders(ctx, r)
+  if (h2) v(http2RequestLines(`${url.scheme}://${authority}${url.path}`, method, url.path, reqHeaders))
+  v(`> ${method} ${url.path} ${h2 ? 'HTTP/2' : 'HTTP/1.1'}\n${reqHeaders.map(([k, val]) => `> ${k}: ${val}\n`).join('')}> \n`)
+  if (h2) v(SESSION_TICKETS)
+  // HTTP/2 has no reason phrase; curl prints the status line as "HTTP/2 200 ".
+  const status = h2 ? `HTTP/2 ${r.status} ` : `HTTP/1.1 ${r.status} ${reasonPhrase(r.status)}`
+  const headers = responseHeaders(ctx, r, h2)
   v(`< ${status}\n${headers.map((h) => `< ${h}\n`).join('')}< \n`)
+  const location = r.headers?.find(([k]) => k.toLowerCase() === 'location')?.[1]
+  if (o.location && REDIRECTS.has(r.status) && location !== undefined) {
+    if (o.head || o.include) io.out(`${status}\r\n${headers.map((h) => `${h}\r\n`).join('')}\r\n`)
+    const next = /^[a-z][a-z0-9+.-]*:\/\//i.test(location) ? location : `${url.scheme}://${authority}${location}`
+    const nextPort = parseUrl(next)?.port
+    v(`* Ignoring the response-body\n* Connection #${index} to host ${url.host} left intact\n`)
+    // lib/transfer.c Curl_follow: credentials are dropped when the port changes.
+    if (nextPort !== undefined && nextPort !== url.port) v(`* Clear auth, redirects to port from ${url.port} to ${nextPort}\n`)
+    v(`* Issue another request to this URL: '${next}'\n`)
+    return { redirect: next }
+  }
   if (o.fail && r.status >= 400) {
     v(`* The requested URL returned error: ${r.status}\n* Closing connection\n`)
     return fail(22, `curl: (22) The requested URL returned error: ${r.status}`)
@@ -227,7 +254,7 @@ function transfer(ctx: CommandCtx, o: CurlOptions, raw: string, index: number, i
     const err = o.output === '/dev/null' ? undefined : ctx.h.fs.write(resolvePath(ctx.session.cwd, o.output), out, false)
     if (err) return fail(23, `curl: (23) Failure writing output to destination`)
   } else if (ctx.tty) io.out(out)
-  const sizeKnown = headers.some((h) => h.startsWith('Content-Length'))
+  const sizeKnown = headers.some((h) => h.toLowerCase().startsWith('content-length'))
   if (meter) io.err(`\r${meterLine(bytes, bytes, sizeKnown, bytes * 500)}\n`)
   v(`* Connection #${index} to host ${url.host} left intact\n`)
   // stdout to a pipe is block-buffered: the body shows up after everything curl wrote to stderr.
@@ -251,9 +278,23 @@ function curl(ctx: CommandCtx, args: string[], io: Io): number {
     return 2
   }
   let code = 0
-  o.urls.forEach((u, i) => {
-    code = transfer(ctx, o, u, i, io)
-  })
+  let conn = 0
+  for (const first of o.urls) {
+    let url = first
+    for (let redirects = 0; ; redirects++) {
+      const r = transfer(ctx, o, url, conn++, io)
+      if (typeof r === 'number') {
+        code = r
+        break
+      }
+      if (redirects >= 50) {
+        if (!o.silent || o.showError) io.err('curl: (47) Maximum (50) redirects followed\n')
+        code = 47
+        break
+      }
+      url = r.redirect
+    }
+  }
   return code
 }
 

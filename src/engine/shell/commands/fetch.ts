@@ -4,7 +4,6 @@
  * the way the answering server would (status line and headers).
  */
 import type { HttpResult } from '../../facade.ts'
-import { resolveHost } from '../../net/dns.ts'
 import type { ParsedUrl } from '../../net/http.ts'
 import { parseUrl } from '../../net/http.ts'
 import type { GaiResult } from '../../net/stubResolver.ts'
@@ -34,7 +33,7 @@ export interface FetchOptions {
 
 /** The status line's reason phrase (what Node.js, nginx and Go servers send). */
 export function reasonPhrase(status: number): string {
-  const m: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' }
+  const m: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' }
   return m[status] ?? ''
 }
 
@@ -50,37 +49,55 @@ export function fetchUrl(ctx: CommandCtx, raw: string, opts: FetchOptions): Fetc
   const resolved: GaiResult = forced ? { addresses: [forced], canonical: url.host, exchanges: [] } : resolveName(ctx, url.host, 'any')
   const ip = resolved.addresses.find((a) => !a.includes(':'))
   if (!ip) return { url, resolved, error: { code: 6, message: `curl: (6) Could not resolve host: ${url.host}` } }
-  // The HTTP client resolves names itself; when its answer differs (an edited hosts file,
-  // --resolve), the request goes to the address this program resolved, with the name as Host.
-  const theirs = resolveHost(ctx.env.store, ctx.env.dp.world.config, ctx.h.sender, url.host)
-  const same = !('error' in theirs) && theirs.ips[0] === ip
-  const headers = { ...opts.headers }
-  let target = raw
-  if (!same) {
-    const hostHeader = url.port === (url.scheme === 'https' ? 443 : 80) ? url.host : `${url.host}:${url.port}`
-    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'host')) headers.Host = hostHeader
-    target = `${url.scheme}://${ip}:${url.port}${url.path}`
-  }
-  const result = ctx.env.http.request(ctx.h.sender, target, { headers, insecure: opts.insecure })[0]!
+  // The program resolved the name itself (its hosts file, DNS packets, --resolve): the HTTP client
+  // connects to that address and keeps the URL's name for the Host header and the TLS SNI.
+  const result = ctx.env.http.request(ctx.h.sender, raw, { headers: opts.headers, insecure: opts.insecure, connectTo: ip })[0]!
   ctx.traces.push(result.trace)
-  if (result.error) {
-    const message = same ? result.error : result.error.replace(` to ${ip} port `, ` to ${url.host} port `)
-    return { url, resolved, ip, result, error: { code: curlCode(message), message } }
-  }
+  if (result.error) return { url, resolved, ip, result, error: { code: curlCode(result.error), message: result.error } }
   return { url, resolved, ip, result }
 }
 
-/** The response headers the answering server sends (Node.js for kubia, nginx, Go for the rest). */
-export function responseHeaders(ctx: CommandCtx, r: HttpResult): string[] {
+/** A response header's value from the result's extra headers (any case). */
+const extraHeader = (r: HttpResult, name: string): string | undefined => r.headers?.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1]
+
+/**
+ * The headers nginx in the ingress-nginx controller sends, in its header filter's order: Date,
+ * Content-Type, Content-Length (or chunked), Location, Connection, then the rest (Set-Cookie,
+ * Strict-Transport-Security). ingress-nginx runs `server_tokens off` with `more_clear_headers
+ * Server`, so there is no Server header. Over HTTP/2 names are lower-case and there is no
+ * Connection or Transfer-Encoding.
+ */
+function ingressNginxHeaders(ctx: CommandCtx, r: HttpResult, h2: boolean): string[] {
+  const out: [string, string][] = [['Date', httpDate(ctx.env.dp.now())]]
+  const len = utf8Bytes(r.body).length
+  const app = r.pod ? appOf(ctx, r) : undefined
+  const own = r.pod === undefined || app === 'ingress-nginx'
+  // nginx forwards the upstream's Content-Type/Content-Length; kubia (Node.js) sends chunked bodies without either.
+  if (own || app === 'nginx') out.push(['Content-Type', 'text/html'], ['Content-Length', String(len)])
+  else if (app === 'generic-http') out.push(['Content-Type', r.body.startsWith('{') ? 'application/json' : 'text/plain; charset=utf-8'], ['Content-Length', String(len)])
+  else if (!h2) out.push(['Transfer-Encoding', 'chunked'])
+  const location = extraHeader(r, 'Location')
+  if (location !== undefined) out.push(['Location', location])
+  if (!h2) out.push(['Connection', extraHeader(r, 'Connection') ?? 'keep-alive'])
+  for (const [k, v] of r.headers ?? []) if (!['location', 'connection'].includes(k.toLowerCase())) out.push([k, v])
+  return out.map(([k, v]) => `${h2 ? k.toLowerCase() : k}: ${v}`)
+}
+
+/** The app that answered (the container listening on the port the request reached). */
+function appOf(ctx: CommandCtx, r: HttpResult): string | undefined {
+  const [ns, name] = r.pod!.split('/') as [string, string]
+  const rt = ctx.env.podRuntime(ns, name)
+  const hops = r.trace.hops.filter((h) => h.kind === 'deliver' && !h.reply && h.at.kind === 'pod' && h.at.name === name)
+  const seen = hops[hops.length - 1]?.after.dport
+  return (rt?.containers.find((c) => c.app.listeners.some((l) => l.port === seen)) ?? rt?.containers[0])?.app.kind
+}
+
+/** The response headers the answering server sends (Node.js for kubia, nginx, Go for the rest); `h2`: as HTTP/2 fields. */
+export function responseHeaders(ctx: CommandCtx, r: HttpResult, h2 = false): string[] {
+  if (r.server === 'ingress-nginx') return ingressNginxHeaders(ctx, r, h2)
   const date = `Date: ${httpDate(ctx.env.dp.now())}`
   const len = utf8Bytes(r.body).length
-  let app: string | undefined
-  if (r.pod) {
-    const [ns, name] = r.pod.split('/') as [string, string]
-    const seen = r.trace.hops.find((h) => h.kind === 'deliver' && !h.reply)?.after.dport
-    const rt = ctx.env.podRuntime(ns, name)
-    app = (rt?.containers.find((c) => c.app.listeners.some((l) => l.port === seen)) ?? rt?.containers[0])?.app.kind
-  }
+  const app = r.pod ? appOf(ctx, r) : undefined
   if (app === 'kubia' || app === 'generic-http') return [date, 'Connection: keep-alive', 'Transfer-Encoding: chunked']
   if (app === 'nginx' || (!r.pod && (r.status === 404 || r.status === 503) && r.body.includes('nginx'))) {
     return ['Server: nginx', date, 'Content-Type: text/html', `Content-Length: ${len}`, 'Connection: keep-alive']

@@ -3,11 +3,19 @@
  * without -q the program narrates resolving, connecting and saving on stderr. GNU exits 4 for
  * network failures and 8 for HTTP errors; BusyBox exits 1 and prints its errors even with -q.
  * (GNU's progress bar is left out of the narration.)
+ *
+ * HTTPS: Debian's wget is built with GnuTLS, so its certificate checks print src/gnutls.c's
+ * texts (ERROR, or WARNING with --no-check-certificate) and a failed check exits 5. BusyBox's
+ * own TLS does not verify certificates and says so.
  */
 import type { CommandCtx, CommandSpec, Io } from '../command.ts'
 import { wgetTime } from '../clock.ts'
 import { resolvePath } from '../fs.ts'
 import { fetchUrl, reasonPhrase } from './fetch.ts'
+import { parseUrl } from '../../net/http.ts'
+import { certificateMatchesHost } from '../../net/ingressTls.ts'
+import type { CertificateSummary } from '../../model/net.ts'
+import { SIM_EPOCH_MS } from '../../util/time.ts'
 
 interface WgetOptions {
   quiet: boolean
@@ -47,6 +55,23 @@ function parse(args: string[]): WgetOptions | { bad: string } {
   return o
 }
 
+/**
+ * wget 1.21 src/gnutls.c ssl_check_certificate: what it prints for the server's certificate
+ * (`severity` ERROR, or WARNING with --no-check-certificate); empty when the certificate is good.
+ * No simulated certificate chains to a trusted CA, so "not trusted" and "doesn't have a known
+ * issuer" always appear.
+ */
+function gnutlsCheck(c: CertificateSummary, host: string, nowMs: number, insecure: boolean): string {
+  const sev = insecure ? 'WARNING' : 'ERROR'
+  let out = `${sev}: The certificate of '${host}' is not trusted.\n${sev}: The certificate of '${host}' doesn't have a known issuer.\n`
+  if (nowMs < c.notBefore) out += `${sev}: The certificate of '${host}' is not yet activated.\n`
+  if (nowMs >= c.notAfter) out += `${sev}: The certificate of '${host}' has expired.\n`
+  if (nowMs < c.notBefore) out += 'The certificate has not yet been activated\n'
+  if (nowMs >= c.notAfter) out += 'The certificate has expired\n'
+  if (!certificateMatchesHost(c, host)) out += `The certificate's owner does not match hostname '${host}'\n`
+  return out
+}
+
 /** GNU retr_rate: bytes per second with 1024-based units and 0–2 decimals. */
 function rate(bytesPerSec: number): string {
   const names = ['B/s', 'KB/s', 'MB/s', 'GB/s']
@@ -74,12 +99,17 @@ function wget(ctx: CommandCtx, args: string[], io: Io): number {
     if (!o.quiet) io.err(s)
   }
   let code = 0
-  for (const raw of o.urls) {
+  // Redirects are followed (as both wgets do); the file is named after the URL asked for.
+  const queue = o.urls.map((raw) => ({ raw, origin: raw, hops: 0 }))
+  const resolvedHosts = new Set<string>()
+  for (let qi = 0; qi < queue.length; qi++) {
+    const { raw, origin, hops } = queue[qi]!
     const now = wgetTime(ctx.env.dp.now())
     const shown = /^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`
     const withSlash = /^[a-z]+:\/\/[^/]+$/i.test(shown) ? `${shown}/` : shown
     if (gnu) say(`--${now}--  ${withSlash}\n`)
-    const f = fetchUrl(ctx, raw, { headers: o.headers, insecure: o.insecure })
+    // BusyBox's TLS client checks nothing, so the transfer always goes ahead.
+    const f = fetchUrl(ctx, raw, { headers: o.headers, insecure: o.insecure || !gnu })
     const u = f.url
     if (!u) {
       io.err(gnu ? `${raw}: Invalid URL ${raw}: Unsupported scheme\n` : `wget: not an http or ftp url: ${raw}\n`)
@@ -97,7 +127,9 @@ function wget(ctx: CommandCtx, args: string[], io: Io): number {
       continue
     }
     if (gnu) {
-      if (!literal) say(`Resolving ${u.host} (${u.host})... ${f.resolved?.addresses.join(', ')}\n`)
+      // wget caches lookups: a redirect to a host it already resolved skips the line.
+      if (!literal && !resolvedHosts.has(u.host)) say(`Resolving ${u.host} (${u.host})... ${f.resolved?.addresses.join(', ')}\n`)
+      resolvedHosts.add(u.host)
       say(literal ? `Connecting to ${f.ip}:${u.port}... ` : `Connecting to ${u.host} (${u.host})|${f.ip}|:${u.port}... `)
     } else say(`Connecting to ${u.host} (${f.ip}:${u.port})\n`)
     const err = f.error
@@ -108,22 +140,48 @@ function wget(ctx: CommandCtx, args: string[], io: Io): number {
       code = gnu ? 4 : 1
       continue
     }
+    if (gnu) say('connected.\n')
+    const tls = f.result?.trace.tls
+    if (u.scheme === 'https' && tls) {
+      if (gnu) {
+        say(gnutlsCheck(tls.certificate, u.host, SIM_EPOCH_MS + ctx.env.dp.now(), o.insecure))
+        if (!o.insecure) {
+          // VERIFCERTERR → WGET_EXIT_SSL_AUTH_FAIL
+          code = 5
+          continue
+        }
+      } else if (!o.insecure) io.err('wget: note: TLS certificate validation not implemented\n')
+    }
     if (err) {
-      if (gnu) say(`connected.\nUnable to establish SSL connection.\n`)
+      // CONSSLERR (the handshake itself failed) → WGET_EXIT_NETWORK_FAIL
+      if (gnu) say('Unable to establish SSL connection.\n')
       else io.err('wget: error getting response: Connection reset by peer\n')
-      code = gnu ? 5 : 1
+      code = gnu ? 4 : 1
       continue
     }
     const r = f.result!
     const reason = reasonPhrase(r.status)
-    if (gnu) say(`connected.\nHTTP request sent, awaiting response... ${r.status} ${reason}\n`)
+    if (gnu) say(`HTTP request sent, awaiting response... ${r.status} ${reason}\n`)
+    const location = r.headers?.find(([k]) => k.toLowerCase() === 'location')?.[1]
+    if ([301, 302, 303, 307, 308].includes(r.status) && location !== undefined) {
+      if (gnu) say(`Location: ${location} [following]\n`)
+      if (hops >= 20) {
+        if (gnu) say('20 redirections exceeded.\n')
+        else io.err('wget: too many redirections\n')
+        code = gnu ? 8 : 1
+        continue
+      }
+      const next = /^[a-z][a-z0-9+.-]*:\/\//i.test(location) ? location : `${u.scheme}://${u.host}:${u.port}${location.startsWith('/') ? '' : '/'}${location}`
+      queue.splice(qi + 1, 0, { raw: next, origin, hops: hops + 1 })
+      continue
+    }
     if (r.status >= 400) {
       if (gnu) say(`${now} ERROR ${r.status}: ${reason}.\n\n`)
       else io.err(`wget: server returned error: HTTP/1.1 ${r.status} ${reason}\n`)
       code = gnu ? 8 : 1
       continue
     }
-    const file = o.output ?? (u.path.replace(/[?#].*$/, '').split('/').pop() || 'index.html')
+    const file = o.output ?? ((parseUrl(origin)?.path ?? u.path).replace(/[?#].*$/, '').split('/').pop() || 'index.html')
     const toStdout = file === '-'
     if (gnu) say(`Length: unspecified [text/html]\nSaving to: '${toStdout ? 'STDOUT' : file}'\n\n`)
     else say(toStdout ? 'writing to stdout\n' : `saving to '${file}'\n`)
