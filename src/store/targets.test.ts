@@ -41,4 +41,24 @@ describe('traffic sources and targets', () => {
     expect(lbTargets).toHaveLength(1)
     expect(lbTargets[0]).toMatchObject({ service: 'default/kubia-loadbalancer', internal: false, url: expect.stringMatching(/^http:\/\/198\.51\.100\.\d+:80\/$/) })
   })
+
+  it('Ingress rules become host-name URLs, first in the list; a tls host adds https', () => {
+    const paths = settled('ingress-paths.yaml')
+    expect(trafficTargets(paths).filter((t) => t.kind === 'ingress').map((t) => [t.url, t.service])).toEqual([
+      ['http://kubia.example.com/kubia', 'default/kubia'],
+      ['http://kubia.example.com/bar', 'default/bar'],
+    ])
+    expect(trafficTargets(paths)[0]?.kind).toBe('ingress')
+    const withTls: Snapshot = {
+      ...paths,
+      objects: paths.objects.map((o) => (o.kind === 'Ingress' ? { ...o, spec: { ...(o as unknown as { spec: object }).spec, tls: [{ hosts: ['kubia.example.com'], secretName: 'tls-secret' }] } } : o)),
+    }
+    expect(trafficTargets(withTls).filter((t) => t.kind === 'ingress').map((t) => t.url)).toEqual([
+      'http://kubia.example.com/kubia',
+      'https://kubia.example.com/kubia',
+      'http://kubia.example.com/bar',
+      'https://kubia.example.com/bar',
+    ])
+    expect(targetsFor(trafficTargets(paths), 'client').filter((t) => t.kind === 'ingress')).toHaveLength(2)
+  })
 })

@@ -3,7 +3,7 @@
  * nodes as senders; NodePorts on every node, load-balancer IPs and (from inside the cluster)
  * ClusterIPs as targets. Pure functions; the selectors memoize them per snapshot.
  */
-import type { KObject, PodObj, ServiceObj } from '../engine/model/k8s.ts'
+import type { IngressObj, KObject, PodObj, ServiceObj } from '../engine/model/k8s.ts'
 import type { Snapshot } from '../worker/protocol.ts'
 
 /** Kinds of sender, as the engine's `--from` understands them. */
@@ -17,7 +17,7 @@ export interface TrafficSource {
 }
 
 /** Kinds of target address. */
-export type TargetKind = 'nodePort' | 'loadBalancer' | 'clusterIP'
+export type TargetKind = 'ingress' | 'nodePort' | 'loadBalancer' | 'clusterIP'
 
 /** A URL one can send to. */
 export interface TrafficTarget {
@@ -76,7 +76,7 @@ function host(ip: string): string {
  * has one, else its InternalIP, as kind nodes are reached), then load-balancer ingress IPs, then ClusterIPs.
  */
 export function trafficTargets(snapshot: Snapshot): TrafficTarget[] {
-  const out: TrafficTarget[] = []
+  const out: TrafficTarget[] = ingressTargets(snapshot)
   const services = snapshot.objects.filter(isService).filter(isWorkload).sort(byRef)
   for (const svc of services) {
     const service = ref(svc)
@@ -97,6 +97,34 @@ export function trafficTargets(snapshot: Snapshot): TrafficTarget[] {
     if (!ip || ip === 'None' || svc.spec.type === 'ExternalName') continue
     for (const p of svc.spec.ports ?? []) {
       if ((p.protocol ?? 'TCP') === 'TCP') out.push({ url: `http://${host(ip)}:${p.port}/`, kind: 'clusterIP', service: ref(svc), internal: true })
+    }
+  }
+  return out
+}
+
+/**
+ * Ingress URLs: one per rule host and path (`https://` too when a `tls:` entry lists the host), in
+ * Ingress namespace/name order. A wildcard host gets `www` for its first label; rules without a
+ * host are reached by the controller's address, which the clients do not know by name, so they are
+ * left out. Clients resolve the names through their /etc/hosts (the scenario's hostAliases).
+ */
+export function ingressTargets(snapshot: Snapshot): TrafficTarget[] {
+  const out: TrafficTarget[] = []
+  const ingresses = (snapshot.objects.filter((o) => o.kind === 'Ingress') as IngressObj[]).sort(byRef)
+  for (const ing of ingresses) {
+    const ns = ing.metadata.namespace ?? 'default'
+    const tlsHosts = new Set((ing.spec?.tls ?? []).flatMap((t) => t.hosts ?? []))
+    for (const rule of ing.spec?.rules ?? []) {
+      if (!rule.host) continue
+      const name = rule.host.startsWith('*.') ? `www${rule.host.slice(1)}` : rule.host
+      for (const p of rule.http?.paths ?? []) {
+        const backend = p.backend.service?.name
+        if (!backend) continue
+        const path = p.path && p.path.startsWith('/') ? p.path : '/'
+        const service = `${ns}/${backend}`
+        out.push({ url: `http://${name}${path}`, kind: 'ingress', service, internal: false })
+        if (tlsHosts.has(rule.host)) out.push({ url: `https://${name}${path}`, kind: 'ingress', service, internal: false })
+      }
     }
   }
   return out

@@ -41,6 +41,7 @@ export type LogEntry =
   | { k: 'step'; ms: number }
   | { k: 'request'; from: string; url: string; opts?: RequestOptions }
   | { k: 'kubectl'; args: string[]; files?: Record<string, string> }
+  | { k: 'minikube'; args: string[] }
   | { k: 'shell'; session: string; host: ShellHost; line: string }
   | { k: 'editor'; text: string; file?: string }
   | { k: 'mark' }
@@ -91,7 +92,7 @@ export class SimSession {
       } catch (err) {
         // A request or kubectl call that threw when it was first made throws again here, at the same
         // point; the log keeps it because whatever it did before throwing is part of the state.
-        if (e.k !== 'request' && e.k !== 'kubectl' && e.k !== 'shell' && e.k !== 'editor') throw err
+        if (e.k !== 'request' && e.k !== 'kubectl' && e.k !== 'minikube' && e.k !== 'shell' && e.k !== 'editor') throw err
       }
     }
     return s
@@ -122,6 +123,11 @@ export class SimSession {
     return this.apply(files === undefined ? { k: 'kubectl', args: [...args] } : { k: 'kubectl', args: [...args], files: { ...files } }) as KubectlResult
   }
 
+  /** Runs `minikube` on the workstation; undefined when the engine has no minikube. */
+  minikube(args: string[]): ShellResult | undefined {
+    return this.sim.minikube ? (this.apply({ k: 'minikube', args: [...args] }) as ShellResult) : undefined
+  }
+
   /** The editor's documents as last applied to this simulation. */
   editorDocs(): EditorDocs {
     return (this.editorState.docs ??= splitEditorText(this.editorState.text))
@@ -145,7 +151,7 @@ export class SimSession {
   carryOver(log: readonly LogEntry[]): void {
     let any = false
     for (const e of log) {
-      if (e.k !== 'kubectl' && e.k !== 'shell') continue
+      if (e.k !== 'kubectl' && e.k !== 'shell' && e.k !== 'minikube') continue
       any = true
       try {
         this.apply(e.k === 'shell' ? { ...e, host: { ...e.host } } : { ...e, args: [...e.args] })
@@ -246,6 +252,8 @@ export class SimSession {
         return this.sim.request(e.from, e.url, e.opts)
       case 'kubectl':
         return e.files === undefined ? this.sim.kubectl(e.args) : this.sim.kubectl(e.args, e.files)
+      case 'minikube':
+        return this.sim.minikube!(e.args)
       case 'shell':
         return this.runShell(e.session, e.host, e.line)
       case 'editor':

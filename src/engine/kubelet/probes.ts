@@ -73,7 +73,8 @@ export function runProbe(probe: Probe, c: ContainerRuntime, pod: PodObj, podIP: 
     const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase()
     const path = probe.httpGet.path ?? '/'
     const url = `${scheme}://${podIP}:${port}${path}`
-    if (port === undefined || !listensOn(c, port, 'TCP')) {
+    // The kubelet dials the pod IP from the node: an app bound to 127.0.0.1 refuses it.
+    if (port === undefined || !listensOn(c, port, 'TCP', podIP)) {
       return { ok: false, message: `Get "${url}": dial tcp ${podIP}:${port}: connect: connection refused` }
     }
     const a = httpAnswer(c.app, pod.metadata.name, path)
@@ -82,7 +83,7 @@ export function runProbe(probe: Probe, c: ContainerRuntime, pod: PodObj, podIP: 
   }
   if (probe.tcpSocket) {
     const port = resolvePort(pod, probe.tcpSocket.port)
-    if (port !== undefined && listensOn(c, port, 'TCP')) return { ok: true }
+    if (port !== undefined && listensOn(c, port, 'TCP', podIP)) return { ok: true }
     return { ok: false, message: `dial tcp ${podIP}:${port}: connect: connection refused` }
   }
   return { ok: true }

@@ -1,7 +1,8 @@
 /** The state of a pod's containers on its node: a small model the network and probes act on. */
 import { serviceEnvVars } from '../admission/index.ts'
 import type { PodObj, ServiceObj } from '../model/k8s.ts'
-import type { AppModel } from './images.ts'
+import type { AppModel, Listener } from './images.ts'
+import { acceptsTo } from './images.ts'
 
 export interface ContainerRuntime {
   name: string
@@ -47,9 +48,22 @@ export interface PodRuntime {
 /** Files every container starts with (the ones the chapter's shell commands touch). */
 export const BASE_FILES = ['/etc/hosts', '/etc/resolv.conf', '/etc/hostname', '/var', '/tmp', '/etc']
 
-/** True when a listener of the container accepts (port, protocol). */
-export function listensOn(c: ContainerRuntime, port: number, protocol: string): boolean {
-  return c.running && c.app.listeners.some((l) => l.port === port && l.protocol === protocol)
+/**
+ * True when a listener of the running container accepts a connection to `dst`:`port` over
+ * `protocol` — the port matches and the socket's bound address takes that destination (an app
+ * bound to 127.0.0.1 refuses connections to the pod IP).
+ */
+export function listensOn(c: ContainerRuntime, port: number, protocol: string, dst: string): boolean {
+  return c.running && c.app.listeners.some((l) => l.port === port && l.protocol === protocol && acceptsTo(l, dst))
+}
+
+/**
+ * The listener of a running container that has the port but is bound to another address than
+ * `dst` (the localhost-only app), if there is one.
+ */
+export function boundElsewhere(c: ContainerRuntime, port: number, protocol: string, dst: string): Listener | undefined {
+  if (!c.running) return undefined
+  return c.app.listeners.find((l) => l.port === port && l.protocol === protocol && !acceptsTo(l, dst))
 }
 
 /**

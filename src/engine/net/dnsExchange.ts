@@ -47,9 +47,9 @@ export function senderIP(s: Sender): string {
   return s.kind === 'client' ? s.client.ip : s.kind === 'pod' ? (s.at.rt.ip ?? '') : s.node.internalIP
 }
 
-/** A running CoreDNS container listening on udp/53. */
-function dnsServer(containers: readonly ContainerRuntime[]): ContainerRuntime | undefined {
-  return containers.find((c) => c.app.kind === 'coredns' && listensOn(c, 53, 'UDP'))
+/** A running CoreDNS container listening on udp/53 at `dst`. */
+function dnsServer(containers: readonly ContainerRuntime[], dst: string): ContainerRuntime | undefined {
+  return containers.find((c) => c.app.kind === 'coredns' && listensOn(c, 53, 'UDP', dst))
 }
 
 /**
@@ -91,8 +91,8 @@ export class DnsClient {
     if (w.outcome === 'rejected') return { ...base, failure: 'refused' }
     const recv = w.receiver
     if (w.outcome !== 'delivered' || !recv) return { ...base, failure: 'timeout' }
-    if (recv.kind === 'node' || !dnsServer(recv.at.rt.containers)) {
-      const listening = recv.kind === 'pod' && recv.at.rt.containers.some((c) => listensOn(c, recv.seen.dport, 'UDP'))
+    if (recv.kind === 'node' || !dnsServer(recv.at.rt.containers, recv.seen.dst)) {
+      const listening = recv.kind === 'pod' && recv.at.rt.containers.some((c) => listensOn(c, recv.seen.dport, 'UDP', recv.seen.dst))
       if (!listening) {
         trace.hops.push({ at: w.path[w.path.length - 1]!, kind: 'reject', before: recv.seen, after: recv.seen, reason: `nothing listens on udp/${recv.seen.dport} (ICMP port unreachable)`, cause: { source: recv.kind === 'pod' ? 'app' : 'route' } })
         trace.outcome = 'rejected'

@@ -11,7 +11,8 @@ import type { EndpointSliceObj, IngressObj, ServiceObj } from '../model/k8s.ts'
 import type { Headers, Hop, L7, Trace } from '../model/net.ts'
 import { nextInt } from '../util/prng.ts'
 import { httpAnswer } from '../kubelet/images.ts'
-import { listensOn } from '../kubelet/runtime.ts'
+import { boundElsewhere, listensOn } from '../kubelet/runtime.ts'
+import { pythonAnswer, requestLogLines } from '../kubelet/pythonHttp.ts'
 import type { ContainerRuntime } from '../kubelet/runtime.ts'
 import { healthCheckResponse } from '../proxy/index.ts'
 import type { ObjectStore } from '../api/store.ts'
@@ -53,6 +54,18 @@ function kubiaLogLine(src: string): string {
     logLines.set(src, (line = `Received request from ::ffff:${src}`))
   }
   return line
+}
+
+/**
+ * Why a pod answered a SYN with RST: nothing listens on the port, or an app has the port but its
+ * socket is bound to another address (`127.0.0.1:8080` does not take connections to the pod IP).
+ */
+function refusedReason(containers: readonly ContainerRuntime[], seen: Headers): string {
+  for (const c of containers) {
+    const l = boundElsewhere(c, seen.dport, seen.proto, seen.dst)
+    if (l) return `the app listens on ${l.address.includes(':') ? `[${l.address}]` : l.address}:${l.port} only: nothing accepts connections to ${seen.dst}:${seen.dport} (TCP RST)`
+  }
+  return `nothing listens on port ${seen.dport} in the pod (TCP RST)`
 }
 
 const parsedUrls = new Map<string, ParsedUrl | undefined>()
@@ -176,7 +189,10 @@ export class HttpClientSide {
     }
     const record = opts.trace !== false
     const dst = resolved.ips[0]!
-    const src = this.senderIP(sender)
+    // Inside a pod, a connection to 127.0.0.0/8 goes over lo and leaves from 127.0.0.1 (the
+    // source-address choice for a loopback route); the port comes from the pod's own range.
+    const own = this.senderIP(sender)
+    const src = sender.kind === 'pod' && dst.startsWith('127.') ? '127.0.0.1' : own
     const browser = sender.kind === 'client' && sender.client.kind === 'browser'
     const https = u.scheme === 'https'
     const host = requestHost(opts.headers, u.host)
@@ -196,7 +212,7 @@ export class HttpClientSide {
       h = kept.headers
       kept.lastUsed = now
     } else {
-      h = { proto: 'TCP', src, sport: this.ephemeralPort(src), dst, dport: u.port }
+      h = { proto: 'TCP', src, sport: this.ephemeralPort(own), dst, dport: u.port }
       if (browser) this.keepAlive.set(kaKey, { headers: h, lastUsed: now })
     }
     const w = walk(this.dp, sender, h, record)
@@ -210,13 +226,13 @@ export class HttpClientSide {
       const at = w.receiver.at
       let c: ContainerRuntime | undefined
       for (const x of at.rt.containers) {
-        if (listensOn(x, seen.dport, seen.proto)) {
+        if (listensOn(x, seen.dport, seen.proto, seen.dst)) {
           c = x
           break
         }
       }
       if (!c) {
-        if (record) trace.hops.push({ at: trace.hops[trace.hops.length - 1]!.at, kind: 'reject', before: seen, after: seen, reason: `nothing listens on port ${seen.dport} in the pod (TCP RST)`, cause: { source: 'app', object: `Pod/${at.pod.metadata.namespace}/${at.pod.metadata.name}` } })
+        if (record) trace.hops.push({ at: trace.hops[trace.hops.length - 1]!.at, kind: 'reject', before: seen, after: seen, reason: refusedReason(at.rt.containers, seen), cause: { source: 'app', object: `Pod/${at.pod.metadata.namespace}/${at.pod.metadata.name}` } })
         trace.outcome = 'rejected'
         return this.fail(w, trace, req, `curl: (7) Failed to connect to ${u.host} port ${u.port} after 1 ms: Couldn't connect to server`)
       }
@@ -229,6 +245,7 @@ export class HttpClientSide {
       answer = httpAnswer(c.app, at.pod.metadata.name, u.path)
       // The kubia app logs the remote address as Node.js reports it on a dual-stack socket.
       if (c.app.kind === 'kubia') c.logs.push(kubiaLogLine(seen.src))
+      if (c.app.python) c.logs.push(...requestLogLines(c.app.python, seen.src, this.dp.now(), `GET ${u.path} HTTP/1.1`, pythonAnswer(c.app.python, u.path)))
       trace.pod = at.ref
       trace.seenClientIp = seen.src
     } else {
@@ -328,7 +345,7 @@ export class HttpClientSide {
     const l7: L7 = { host: req.host, path: u.path }
     if (record) for (const h of w2.hops) trace.hops.push(h.reply ? h : { ...h, l7 })
     const backend = w2.receiver?.kind === 'pod' ? w2.receiver : undefined
-    const bc = backend ? backend.at.rt.containers.find((x) => listensOn(x, backend.seen.dport, backend.seen.proto)) : undefined
+    const bc = backend ? backend.at.rt.containers.find((x) => listensOn(x, backend.seen.dport, backend.seen.proto, backend.seen.dst)) : undefined
     if (w2.outcome !== 'delivered' || !backend || !bc) {
       // nginx: a refused upstream connection is 502, an unanswered one 504.
       this.close(w2)
@@ -341,6 +358,7 @@ export class HttpClientSide {
     }
     const a = httpAnswer(bc.app, backend.at.pod.metadata.name, u.path)
     if (bc.app.kind === 'kubia') bc.logs.push(kubiaLogLine(backend.seen.src))
+    if (bc.app.python) bc.logs.push(...requestLogLines(bc.app.python, backend.seen.src, this.dp.now(), `GET ${u.path} HTTP/1.1`, pythonAnswer(bc.app.python, u.path)))
     trace.pod = backend.at.ref
     trace.seenClientIp = backend.seen.src
     if (record) {

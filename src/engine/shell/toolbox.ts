@@ -2,10 +2,11 @@
  * Which programs a host has, and which implementation of each: a container has only what its
  * image ships (the kubia image has curl but no nslookup — the chapter switches to tutum/dnsutils
  * for that; busybox has wget and its own nslookup but no curl; CoreDNS's image has no shell at
- * all). Nodes are kind's node image; external clients are a Linux laptop. Images the playground
+ * all; python:3 has curl, python:3-alpine only BusyBox's wget). Nodes are kind's node image; external clients are a Linux laptop. Images the playground
  * does not know get every tool, so any sample still works.
  */
 import type { Libc } from '../net/stubResolver.ts'
+import { PYTHON_VERSION } from '../kubelet/pythonHttp.ts'
 
 /** The programs and flavours of one host. */
 export interface Toolbox {
@@ -58,6 +59,35 @@ const CURLIMAGE: Toolbox = { ...ALPINE, name: 'curl', programs: set([...ALPINE.p
 /** nginx (Debian): curl, no ping or DNS tools. */
 const NGINX: Toolbox = { name: 'nginx', shell: 'bash', libc: 'glibc', programs: set(CORE, ['curl']), ping: 'iputils', nslookup: 'bind', wget: 'gnu', coreutils: 'gnu', imageEnv: [PATH] }
 
+/**
+ * The python images' ENV (docker-library/python's Dockerfile template): /usr/local/bin put in
+ * front of PATH, LANG kept at C.UTF-8, the Python version (pythonHttp.ts PYTHON_VERSION).
+ */
+const PYTHON_ENV = [
+  { name: 'PATH', value: `/usr/local/bin:${PATH.value}` },
+  { name: 'LANG', value: 'C.UTF-8' },
+  { name: 'PYTHON_VERSION', value: PYTHON_VERSION },
+]
+
+/** python (Debian): built on buildpack-deps, so curl, GNU wget and openssl are there; no ping or DNS tools. */
+const PYTHON: Toolbox = {
+  name: 'python',
+  shell: 'bash',
+  libc: 'glibc',
+  programs: set(CORE, ['curl', 'wget', 'openssl']),
+  ping: 'iputils',
+  nslookup: 'bind',
+  wget: 'gnu',
+  coreutils: 'gnu',
+  imageEnv: PYTHON_ENV,
+}
+
+/** python:*-slim (Debian without buildpack-deps): neither curl nor wget. */
+const PYTHON_SLIM: Toolbox = { ...PYTHON, name: 'python-slim', programs: set(CORE) }
+
+/** python:*-alpine: Alpine's BusyBox, so wget but no curl. */
+const PYTHON_ALPINE: Toolbox = { ...ALPINE, name: 'python-alpine', imageEnv: PYTHON_ENV }
+
 /** A full toolbox (nicolaka/netshoot, which ships openssl too, and images the playground does not know). */
 const FULL: Toolbox = { name: 'full', shell: 'bash', libc: 'glibc', programs: set(CORE, ['curl', 'wget', 'ping', 'nslookup', 'dig', 'ip', 'openssl']), ping: 'iputils', nslookup: 'bind', wget: 'gnu', coreutils: 'gnu', imageEnv: [PATH] }
 
@@ -90,5 +120,9 @@ export function toolboxForImage(image: string): Toolbox {
   if (name === 'curl') return CURLIMAGE
   if (name === 'nginx' || name === 'nginx-unprivileged') return NGINX
   if (name === 'coredns' || name === 'pause') return DISTROLESS
+  if (name === 'python') {
+    const tag = image.split('@')[0]!.split('/').pop()!.split(':')[1] ?? ''
+    return tag.includes('alpine') ? PYTHON_ALPINE : tag.includes('slim') ? PYTHON_SLIM : PYTHON
+  }
   return FULL
 }

@@ -6,7 +6,7 @@
 import '@xyflow/react/dist/style.css'
 import './diagram.css'
 import { Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ClusterDiagramProps } from '../contracts.ts'
 import { describeTrace } from './describe.ts'
 import { DiagramContext } from './diagramContext.ts'
@@ -19,7 +19,9 @@ import { chooseOrientation, DEFAULT_METRICS, layoutDiagram, scaleMetrics } from 
 import { diagramEdgeTypes } from './LinkEdge.tsx'
 import type { PacketAnimator } from './packetAnimator.ts'
 import { PacketLayer } from './PacketLayer.tsx'
-import { diagramStrings as s } from './strings.ts'
+import { diagramStrings } from './strings.ts'
+import type { DiagramStrings } from './strings.ts'
+import { useLang } from '../i18n/useLang.ts'
 import { useHtmlAttribute } from './useHtmlAttribute.ts'
 
 /** Extra props for development harnesses (not part of the App contract). */
@@ -30,10 +32,16 @@ export interface ClusterDiagramDevProps {
 
 /** Large text: boxes grow by this factor (type grows a little more, in CSS). */
 const LARGE_TEXT_SCALE = 1.2
+/**
+ * The first fit's options. A constant: React Flow copies this prop into its store whenever its
+ * identity changes, which would replace the options of a fitView() still queued (the focus zoom).
+ */
+const INITIAL_FIT = { padding: 0.03 }
 /** Announce at most one request per this many ms to screen readers (a steady stream must not flood them). */
 const ANNOUNCE_MS = 2000
 
-const ariaLabelConfig = {
+/** React Flow's own labels, in the UI language. */
+const ariaLabelsOf = (s: DiagramStrings) => ({
   'node.a11yDescription.default': s.ariaNodeDescription,
   'node.a11yDescription.keyboardDisabled': s.ariaNodeDescription,
   'edge.a11yDescription.default': s.ariaEdgeDescription,
@@ -41,7 +49,7 @@ const ariaLabelConfig = {
   'controls.zoomIn.ariaLabel': s.zoomIn,
   'controls.zoomOut.ariaLabel': s.zoomOut,
   'controls.fitView.ariaLabel': s.fitView,
-}
+})
 
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))
@@ -77,7 +85,10 @@ function useSameContent<T>(value: T): T {
 }
 
 function DiagramCanvas(props: ClusterDiagramProps & ClusterDiagramDevProps) {
-  const { config, objects, runs, animation, hits, selection, onSelect, onSendTo, onAnimator } = props
+  const { config, objects, runs, animation, hits, selection, onSelect, onSendTo, onAnimator, focus } = props
+  const lang = useLang()
+  const s = diagramStrings[lang]
+  const ariaLabelConfig = useMemo(() => ariaLabelsOf(s), [s])
   const dark = useHtmlAttribute('data-theme') === 'dark'
   const largeAttr = useHtmlAttribute('data-large-text')
   const large = largeAttr !== null && largeAttr !== 'false'
@@ -92,9 +103,9 @@ function DiagramCanvas(props: ClusterDiagramProps & ClusterDiagramDevProps) {
   const orientation = useRef<Orientation>('wide')
   orientation.current = chooseOrientation(pane, wide.bounds, stacked.bounds, orientation.current)
   const layout = orientation.current === 'wide' ? wide : stacked
-  const built = useMemo(() => buildFlowNodes(model, layout, hits), [model, layout, hits])
+  const built = useMemo(() => buildFlowNodes(model, layout, hits, s), [model, layout, hits, s])
   const nodes = useStableNodes(built)
-  const edges = useMemo(() => buildFlowEdges(model), [model])
+  const edges = useMemo(() => buildFlowEdges(model, s), [model, s])
   const ctx = useMemo(() => ({ metrics, ...(onSendTo ? { onSendTo } : {}) }), [metrics, onSendTo])
   const rootRef = useRef<HTMLElement>(null)
 
@@ -103,15 +114,34 @@ function DiagramCanvas(props: ClusterDiagramProps & ClusterDiagramDevProps) {
   const userMoved = useRef(false)
   const shape = useMemo(() => `${layout.bounds.w}x${layout.bounds.h}:${[...layout.elements.keys()].join(',')}`, [layout])
   const fitDuration = animation.reducedMotion ? 0 : 200
+  // The focus (presenter mode): the elements it names that are drawn; none ⇒ the whole picture.
+  const focusKey = (focus ?? []).filter((id) => layout.elements.has(id)).join('\n')
+  const fit = useCallback(
+    (duration: number) => {
+      const nodes = focusKey ? focusKey.split('\n').map((id) => ({ id })) : []
+      return fitView(nodes.length > 0 ? { nodes, padding: 0.3, maxZoom: 1, duration } : { padding: 0.03, duration })
+    },
+    [focusKey, fitView],
+  )
   useEffect(() => {
-    if (!userMoved.current) void fitView({ padding: 0.03, duration: fitDuration })
-  }, [shape, fitView, fitDuration])
+    if (!userMoved.current) void fit(fitDuration)
+  }, [shape, fit, fitDuration])
+  // A new focus zooms even after the user moved the view (the presenter moved on to another step).
+  const shownFocus = useRef(focusKey)
+  useEffect(() => {
+    if (shownFocus.current === focusKey) return
+    shownFocus.current = focusKey
+    userMoved.current = false
+    void fit(animation.reducedMotion ? 0 : 600)
+  }, [focusKey, fit, animation.reducedMotion])
+  const fitRef = useRef(fit)
+  fitRef.current = fit
   useEffect(() => {
     const el = rootRef.current
     if (!el) return
     const ro = new ResizeObserver(() => {
       setPane({ w: el.clientWidth, h: el.clientHeight })
-      if (!userMoved.current) void fitView({ padding: 0.03 })
+      if (!userMoved.current) void fitRef.current(0)
     })
     ro.observe(el)
     return () => ro.disconnect()
@@ -126,7 +156,7 @@ function DiagramCanvas(props: ClusterDiagramProps & ClusterDiagramDevProps) {
     if (!latest) return
     const key = `${latest.trace.id}@${latest.startedAt}`
     if (key === lastAnnounce.current.key) return
-    const text = describeTrace(latest.trace, latest.from)
+    const text = describeTrace(latest.trace, latest.from, lang)
     const wait = lastAnnounce.current.at + ANNOUNCE_MS - performance.now()
     const say = () => {
       lastAnnounce.current = { key, at: performance.now() }
@@ -138,12 +168,13 @@ function DiagramCanvas(props: ClusterDiagramProps & ClusterDiagramDevProps) {
     }
     const t = setTimeout(say, wait)
     return () => clearTimeout(t)
-  }, [runs])
+  }, [runs, lang])
 
   return (
     <section
       ref={rootRef}
       className={`cd-root${animation.reducedMotion ? ' cd-reduced' : ''}${large ? ' cd-large' : ''}`}
+      data-focus={focusKey || undefined}
       aria-label={s.regionLabel}
     >
       <DiagramContext.Provider value={ctx}>
@@ -154,7 +185,7 @@ function DiagramCanvas(props: ClusterDiagramProps & ClusterDiagramDevProps) {
           edgeTypes={diagramEdgeTypes}
           colorMode={dark ? 'dark' : 'light'}
           fitView
-          fitViewOptions={{ padding: 0.03 }}
+          fitViewOptions={INITIAL_FIT}
           minZoom={0.1}
           maxZoom={2.5}
           nodesDraggable={false}

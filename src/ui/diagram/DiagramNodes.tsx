@@ -9,14 +9,15 @@ import { DiagramContext } from './diagramContext.ts'
 import {
   ingressLines, loadBalancerLines, nodeAddressLine, podStateText, serviceChips, serviceLines,
 } from './elementText.ts'
-import type { TextLine } from './elementText.ts'
+import type { IngressLine, TextLine } from './elementText.ts'
 import type {
   ClientNode, GroupNode, IngressNode, K8sNodeNode, LoadBalancerNode, PodNode, ServiceNode, ZoneNode,
 } from './flowElements.ts'
 import { Legend } from './Legend.tsx'
-import { BrowserIcon, CloudIcon, IngressIcon, ServerIcon, ServiceIcon, TerminalIcon } from './icons.tsx'
+import { BrowserIcon, CloudIcon, IngressIcon, LockIcon, ServerIcon, ServiceIcon, TerminalIcon } from './icons.tsx'
 import type { SendTarget } from './sendTargets.ts'
-import { diagramStrings as s } from './strings.ts'
+import { diagramStrings } from './strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
 
 function Lines({ lines }: { lines: TextLine[] }) {
   return (
@@ -29,6 +30,7 @@ function Lines({ lines }: { lines: TextLine[] }) {
 }
 
 function SendButton({ target, label }: { target: SendTarget; label?: string }) {
+  const s = useStrings(diagramStrings)
   const { onSendTo } = useContext(DiagramContext)
   if (!onSendTo) return null
   return (
@@ -70,6 +72,7 @@ function ClientView({ data }: NodeProps<ClientNode>) {
 }
 
 function LoadBalancerView({ data }: NodeProps<LoadBalancerNode>) {
+  const s = useStrings(diagramStrings)
   const { metrics: m } = useContext(DiagramContext)
   return (
     <div className={`cd-box cd-lb${data.portLeft ? ' is-port-left' : ''}`}>
@@ -84,6 +87,7 @@ function LoadBalancerView({ data }: NodeProps<LoadBalancerNode>) {
 }
 
 function K8sNodeView({ data }: NodeProps<K8sNodeNode>) {
+  const s = useStrings(diagramStrings)
   const { metrics: m } = useContext(DiagramContext)
   const n = data.node
   const stripH = 2 * m.stripRowH + 3 * m.stripGap
@@ -98,7 +102,7 @@ function K8sNodeView({ data }: NodeProps<K8sNodeNode>) {
           {!n.ready && <span className="cd-chip cd-chip-bad">{s.nodeNotReady}</span>}
         </div>
         <div className="cd-node-title">
-          <span className="cd-line cd-line-mono" title={nodeAddressLine(n)}>{nodeAddressLine(n)}</span>
+          <span className="cd-line cd-line-mono" title={nodeAddressLine(n, s)}>{nodeAddressLine(n, s)}</span>
           <span className="cd-spacer" />
           {data.send.slice(0, 1).map((t) => <SendButton key={t.url} target={t} />)}
         </div>
@@ -124,6 +128,7 @@ function GroupView({ data }: NodeProps<GroupNode>) {
 }
 
 function PodView({ data }: NodeProps<PodNode>) {
+  const s = useStrings(diagramStrings)
   const p = data.pod
   return (
     <div className={`cd-pod is-${p.state}`}>
@@ -137,9 +142,13 @@ function PodView({ data }: NodeProps<PodNode>) {
       </div>
       <div className="cd-pod-row cd-line-mono">
         <span>{p.ip ?? s.noIP}</span>
-        {p.labels.length > 0 && <span className="cd-labels" title={p.labels.join(', ')}>{p.labels.join(' ')}</span>}
+        {p.ingressController ? (
+          <span className="cd-chip cd-chip-ingress" title={p.labels.join(', ')}><IngressIcon />{s.ingressControllerChip}</span>
+        ) : (
+          p.labels.length > 0 && <span className="cd-labels" title={p.labels.join(', ')}>{p.labels.join(' ')}</span>
+        )}
         <span className="cd-spacer" />
-        <span className="cd-state"><span className="cd-state-dot" aria-hidden="true" />{podStateText(p)}</span>
+        <span className="cd-state"><span className="cd-state-dot" aria-hidden="true" />{podStateText(p, s)}</span>
       </div>
       <div className="cd-hitbar" aria-hidden="true"><span style={{ width: `${Math.round(data.share * 100)}%` }} /></div>
     </div>
@@ -147,6 +156,7 @@ function PodView({ data }: NodeProps<PodNode>) {
 }
 
 function ServiceView({ data }: NodeProps<ServiceNode>) {
+  const s = useStrings(diagramStrings)
   const { metrics: m } = useContext(DiagramContext)
   const svc = data.svc
   return (
@@ -157,21 +167,46 @@ function ServiceView({ data }: NodeProps<ServiceNode>) {
         <div className="cd-node-title">
           <span className="cd-icon-wrap"><ServiceIcon /></span>
           <span className="cd-title" title={svc.key}>{svc.name}</span>
-          {svc.namespace !== 'default' && <span className="cd-chip">{svc.namespace}</span>}
           <span className="cd-spacer" />
           {data.send && <SendButton target={data.send} label={s.send} />}
         </div>
         <div className="cd-chips">
-          {serviceChips(svc).map((c) => <span key={c} className={`cd-chip${c === s.dns ? ' cd-chip-dns' : ''}`}>{c}</span>)}
-          <span className="cd-ep-count">{data.ready}/{data.total} {s.ready.toLowerCase()}</span>
+          {serviceChips(svc, s).map((c) => <span key={c} className={`cd-chip${c === s.dns ? ' cd-chip-dns' : ''}`}>{c}</span>)}
+          {svc.namespace !== 'default' && <span className="cd-chip">{svc.namespace}</span>}
+          <span className="cd-ep-count">{data.ready}/{data.total} {s.endpointsReadyShort}</span>
         </div>
       </div>
-      <Lines lines={serviceLines(svc)} />
+      <Lines lines={serviceLines(svc, s)} />
     </div>
   )
 }
 
+function IngressLineView({ line }: { line: IngressLine }) {
+  switch (line.kind) {
+    case 'host':
+      return (
+        <div className="cd-line cd-line-mono cd-ing-hostline" title={line.title}>
+          <span className="cd-ing-lock" aria-hidden="true">{line.tlsSecret !== undefined && <LockIcon />}</span>
+          <span className="cd-ing-host">{line.host}</span>
+          {line.tlsSecret && <span className="cd-ing-secret">{line.tlsSecret}</span>}
+        </div>
+      )
+    case 'path':
+    case 'default':
+      return (
+        <div className={`cd-line cd-line-mono cd-ing-rule${line.kind === 'default' ? ' is-default' : ''}`} data-id={line.id} title={line.title}>
+          {line.kind === 'default' ? <span className="cd-ing-path">{line.text.split(' ')[0]}</span> : <span className="cd-ing-path">{line.path}</span>}
+          {line.pathType && <span className="cd-ing-type">{line.pathType}</span>}
+          <span className="cd-ing-target">{line.target}</span>
+        </div>
+      )
+    default:
+      return <div className={`cd-line cd-line-${line.style}${line.warn ? ' cd-line-warn' : ''}`} title={line.title}>{line.text}</div>
+  }
+}
+
 function IngressView({ data }: NodeProps<IngressNode>) {
+  const s = useStrings(diagramStrings)
   const { metrics: m } = useContext(DiagramContext)
   const ing = data.ing
   return (
@@ -180,14 +215,16 @@ function IngressView({ data }: NodeProps<IngressNode>) {
       <div className="cd-svc-head" style={{ height: m.svcHeader }}>
         <div className="cd-node-title">
           <span className="cd-icon-wrap"><IngressIcon /></span>
-          <span className="cd-title">{ing.name}</span>
+          <span className="cd-title" title={`${ing.namespace}/${ing.name}`}>{ing.name}</span>
         </div>
         <div className="cd-chips">
           <span className="cd-chip">{s.ingress}</span>
+          {ing.namespace !== 'default' && <span className="cd-chip">{ing.namespace}</span>}
           {ing.className && <span className="cd-chip">{ing.className}</span>}
+          {ing.tls.length > 0 && <span className="cd-chip cd-chip-tls"><LockIcon /> TLS</span>}
         </div>
       </div>
-      <Lines lines={ingressLines(ing)} />
+      {ingressLines(ing, s).map((l, i) => <IngressLineView key={i} line={l} />)}
     </div>
   )
 }

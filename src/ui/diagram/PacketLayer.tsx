@@ -13,7 +13,8 @@ import type { DiagramLayout } from './layout.ts'
 import { PacketAnimator } from './packetAnimator.ts'
 import type { PacketPlan, PlanStep, StepBadge } from './packetPath.ts'
 import { badgeSlotKey, planTrace, pointAlong, polylinePath } from './packetPath.ts'
-import { diagramStrings as s } from './strings.ts'
+import { diagramStrings } from './strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
 
 /** Props of the packet layer. */
 export interface PacketLayerProps {
@@ -36,10 +37,11 @@ const REPLY_OFFSET = 5
 function pinnedBadges(plan: PacketPlan, selectedHop: number | undefined): { badge: StepBadge; hop: number }[] {
   const bySlot = new Map<string, { badge: StepBadge; hop: number }>()
   for (const st of plan.steps) {
-    if (!st.badge) continue
-    const key = badgeSlotKey(st.badge)
-    // One badge per slot: the selected hop's own badge wins, else the first (request direction).
-    if (!bySlot.has(key) || st.hop === selectedHop) bySlot.set(key, { badge: st.badge, hop: st.hop })
+    for (const badge of st.badges) {
+      const key = badgeSlotKey(badge)
+      // One badge per slot: the selected hop's own badge wins, else the first (request direction).
+      if (!bySlot.has(key) || st.hop === selectedHop) bySlot.set(key, { badge, hop: st.hop })
+    }
   }
   return [...bySlot.values()]
 }
@@ -52,6 +54,7 @@ function activate(e: KeyboardEvent, fn: () => void) {
 }
 
 function SelectedStep({ st, current, traceId, onSelect }: { st: PlanStep; current: boolean; traceId: number; onSelect(sel: Selection): void }) {
+  const s = useStrings(diagramStrings)
   if (st.kind !== 'move') return null
   const total = st.cum[st.cum.length - 1]!
   // Request and reply share wires in opposite directions: a third of the way along each keeps their numbers apart.
@@ -60,7 +63,7 @@ function SelectedStep({ st, current, traceId, onSelect }: { st: PlanStep; curren
   const select = () => onSelect({ traceId, hop: st.hop })
   const offset = st.style === 'reply' ? REPLY_OFFSET : 0
   return (
-    <g transform={offset ? `translate(${offset},${offset})` : undefined} className={`cd-sel cd-${st.style}${current ? ' is-current' : ''}`}>
+    <g transform={offset ? `translate(${offset},${offset})` : undefined} className={`cd-sel cd-${st.style}${st.tls ? ' is-tls' : ''}${current ? ' is-current' : ''}`}>
       <path d={d} className="cd-sel-path" />
       <path d={d} className="cd-sel-hit nopan" onClick={select} />
       <g
@@ -68,13 +71,19 @@ function SelectedStep({ st, current, traceId, onSelect }: { st: PlanStep; curren
         transform={`translate(${mid.x},${mid.y})`}
         role="button"
         tabIndex={0}
-        aria-label={s.hopMarker(st.hop)}
+        aria-label={st.tls ? s.hopMarkerTls(st.hop) : s.hopMarker(st.hop)}
         aria-pressed={current}
         onClick={select}
         onKeyDown={(e) => activate(e, select)}
       >
         <circle r="10" />
         <text dy="0.35em">{st.hop + 1}</text>
+        {st.tls && (
+          <g transform="translate(9,-17)" aria-hidden="true">
+            <rect className="cd-sel-lock" x="-5" y="0" width="10" height="7.5" rx="1.5" />
+            <path className="cd-sel-lock-shackle" d="M-3 0v-2a3 3 0 0 1 6 0v2" />
+          </g>
+        )}
       </g>
       {st.style === 'extra' && (
         <text className="cd-sel-extra" x={mid.x - 14} y={mid.y} transform={`rotate(-90 ${mid.x - 14} ${mid.y})`} textAnchor="middle">
@@ -87,6 +96,7 @@ function SelectedStep({ st, current, traceId, onSelect }: { st: PlanStep; curren
 
 /** Moving packets, badges and the selected trace's path, in flow coordinates. */
 export function PacketLayer({ runs, animation, selection, onSelect, layout, model, rootRef, dark, onAnimator }: PacketLayerProps) {
+  const s = useStrings(diagramStrings)
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const badgesRef = useRef<HTMLDivElement>(null)
   // The portal target exists only once React Flow has mounted: the overlay's callback ref tells us when.
@@ -94,9 +104,9 @@ export function PacketLayer({ runs, animation, selection, onSelect, layout, mode
   const animRef = useRef<PacketAnimator | null>(null)
   const store = useStoreApi()
   const { screenToFlowPosition } = useReactFlow()
-  const latest = useRef({ onSelect, animation, onAnimator, runs, layout, model, pinnedKeys: [] as string[] })
+  const latest = useRef({ onSelect, animation, onAnimator, runs, layout, model, texts: s, pinnedKeys: [] as string[], marked: [] as string[] })
   useEffect(() => {
-    Object.assign(latest.current, { onSelect, animation, onAnimator, runs, layout, model })
+    Object.assign(latest.current, { onSelect, animation, onAnimator, runs, layout, model, texts: s })
   })
 
   useEffect(() => {
@@ -108,8 +118,10 @@ export function PacketLayer({ runs, animation, selection, onSelect, layout, mode
       (sel) => latest.current.onSelect(sel),
       l.animation,
     )
+    a.setTexts(l.texts)
     a.setGeometry(l.layout, l.model)
     a.setPinned(l.pinnedKeys)
+    a.setMarked(l.marked)
     a.setRuns(l.runs)
     animRef.current = a
     l.onAnimator?.(a)
@@ -153,6 +165,7 @@ export function PacketLayer({ runs, animation, selection, onSelect, layout, mode
 
   useEffect(() => animRef.current?.setGeometry(layout, model), [layout, model])
   useEffect(() => animRef.current?.setSettings(animation), [animation])
+  useEffect(() => animRef.current?.setTexts(s), [s])
   useEffect(() => animRef.current?.setRuns(runs), [runs])
 
   // The selected trace, remembered even if the App later drops its run.
@@ -169,8 +182,8 @@ export function PacketLayer({ runs, animation, selection, onSelect, layout, mode
   const selectedHop = selection.hop
   const replySelected = selectedTrace && selectedHop !== undefined ? selectedTrace.hops[selectedHop]?.reply === true : false
   const plan = useMemo(
-    () => (selectedTrace ? planTrace(selectedTrace, layout, model, { showReplies: animation.showReplies || replySelected }) : null),
-    [selectedTrace, layout, model, animation.showReplies, replySelected],
+    () => (selectedTrace ? planTrace(selectedTrace, layout, model, { showReplies: animation.showReplies || replySelected, texts: s }) : null),
+    [selectedTrace, layout, model, animation.showReplies, replySelected, s],
   )
   const pinned = useMemo(() => (plan ? pinnedBadges(plan, selectedHop) : []), [plan, selectedHop])
   const pinnedKeys = useMemo(() => pinned.map((p) => badgeSlotKey(p.badge)), [pinned])
@@ -178,6 +191,12 @@ export function PacketLayer({ runs, animation, selection, onSelect, layout, mode
     latest.current.pinnedKeys = pinnedKeys
     animRef.current?.setPinned(pinnedKeys)
   }, [pinnedKeys])
+  // What the selected hop touches stays marked: the Service that DNATed, the Ingress rule routed by, the pod reached.
+  const marked = useMemo(() => (plan ? plan.steps.filter((st) => st.hop === selectedHop).flatMap((st) => st.highlights) : []), [plan, selectedHop])
+  useEffect(() => {
+    latest.current.marked = marked
+    animRef.current?.setMarked(marked)
+  }, [marked])
 
   return (
     <>

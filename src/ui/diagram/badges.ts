@@ -3,10 +3,13 @@
  * node whose kube-proxy rules did them) and the verdicts that stop a packet.
  */
 import type { Headers, Hop } from '../../engine/model/net.ts'
-import { diagramStrings as s } from './strings.ts'
+import type { IngressDecision } from './ingressHop.ts'
+import { isIngressDecision } from './ingressHop.ts'
+import { diagramStrings } from './strings.ts'
+import type { DiagramStrings } from './strings.ts'
 
-/** How a badge is coloured. */
-export type BadgeTone = 'dnat' | 'snat' | 'unnat' | 'drop'
+/** How a badge is coloured (`ingress`: a routing decision; `tls`: where TLS ends). */
+export type BadgeTone = 'dnat' | 'snat' | 'unnat' | 'drop' | 'ingress' | 'tls'
 
 /** A badge for one hop. */
 export interface BadgeSpec {
@@ -17,7 +20,8 @@ export interface BadgeSpec {
   tone: BadgeTone
   /**
    * Which badge slot of the element: nodes have 0 (DNAT / un-NAT row), 1 (SNAT row) and 2 (both rows,
-   * for verdicts, whose reasons are long); elements with fewer slots use their last.
+   * for verdicts, whose reasons are long); pods 0 (their lower row) and 1 (the right of their upper
+   * row, for "TLS ends here"); elements with fewer slots use their last.
    */
   slot: number
 }
@@ -40,7 +44,7 @@ function dstChange(b: Headers, a: Headers): string {
  * destination before → after with ports (`DNAT 172.18.0.2:30123 → 10.244.1.3:8080`); SNAT the
  * source address (`SNAT 203.0.113.7 → 172.18.0.2`, with ports only when they changed too).
  */
-export function hopBadge(hop: Hop): BadgeSpec | null {
+export function hopBadge(hop: Hop, s: DiagramStrings = diagramStrings.en): BadgeSpec | null {
   const b = hop.before
   const a = hop.after
   switch (hop.kind) {
@@ -64,6 +68,8 @@ export function hopBadge(hop: Hop): BadgeSpec | null {
     }
     case 'drop':
     case 'reject': {
+      // The TLS client refusing the certificate: a short badge, the reason in full on hover.
+      if (hop.cause?.source === 'tls') return { text: s.badgeCertRefused, full: `${s.reject}: ${hop.reason ?? ''}`, tone: 'drop', slot: 2 }
       const verdict = hop.kind === 'drop' ? s.drop : s.reject
       const text = hop.reason ? `${verdict}: ${hop.reason}` : verdict
       return { text, full: text, tone: 'drop', slot: 2 }
@@ -72,4 +78,55 @@ export function hopBadge(hop: Hop): BadgeSpec | null {
     case 'deliver':
       return null
   }
+}
+
+/** `kubia-nodeport:80`, or '' when the decision names no Service. */
+function backendOf(d: IngressDecision): string {
+  return d.service ? `${d.service}${d.port ? `:${d.port}` : ''}` : ''
+}
+
+/**
+ * The badge of the ingress controller's routing decision, at the controller pod: where it sends
+ * the request (`Ingress kubia → kubia-nodeport:80`), or the answer it gives itself (404, 503, …).
+ */
+export function ingressBadge(d: IngressDecision, s: DiagramStrings = diagramStrings.en): BadgeSpec {
+  const ing = d.ingress ? d.ingress.name : ''
+  const backend = backendOf(d)
+  switch (d.outcome) {
+    case 'proxied':
+      return { text: s.badgeRouted(ing, backend), full: `${s.badgeRouted(ing, backend)}: ${d.comment}`, tone: 'ingress', slot: 0 }
+    case 'redirect':
+      return { text: s.badgeRedirect(d.status ?? 308), full: d.comment, tone: 'ingress', slot: 0 }
+    case 'not-found': {
+      const text = s.badgeNotFound(`${d.host ?? ''}${d.path ?? ''}`)
+      return { text, full: `${text}: ${d.comment}`, tone: 'drop', slot: 0 }
+    }
+    case 'unavailable': {
+      const text = d.unavailable === 'no-endpoints' ? s.badgeNoEndpoints(backend) : s.badgeNoBackend(backend)
+      return { text, full: `${text}: ${d.comment}`, tone: 'drop', slot: 0 }
+    }
+    case 'bad-gateway':
+    case 'gateway-timeout': {
+      const text = d.outcome === 'bad-gateway' ? s.badgeBadGateway : s.badgeGatewayTimeout
+      return { text, full: `${text}: ${d.comment}`, tone: 'drop', slot: 0 }
+    }
+  }
+}
+
+/** The "TLS ends here" badge of the hop where the controller terminated TLS. */
+export function tlsBadge(s: DiagramStrings = diagramStrings.en): BadgeSpec {
+  return { text: s.badgeTlsEnds, full: s.badgeTlsEndsFull, tone: 'tls', slot: 1 }
+}
+
+/**
+ * Every badge of a hop: its NAT / verdict badge, the routing decision of an ingress controller
+ * (`decision`: the trace's, if any), and "TLS ends here" where TLS terminates.
+ */
+export function hopBadges(hop: Hop, decision?: IngressDecision | null, s: DiagramStrings = diagramStrings.en): BadgeSpec[] {
+  const out: BadgeSpec[] = []
+  const b = hopBadge(hop, s)
+  if (b) out.push(b)
+  if (decision && isIngressDecision(hop)) out.push(ingressBadge(decision, s))
+  if (hop.tls === 'terminated') out.push(tlsBadge(s))
+  return out
 }

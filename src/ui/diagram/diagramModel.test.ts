@@ -129,10 +129,10 @@ describe('buildDiagramModel on other scenarios', () => {
     }
     const m = buildDiagramModel(sim.config, [...sim.objects(), ing as KObject])
     expect(m.ingresses).toEqual([{
-      id: 'ing:default/kubia', namespace: 'default', name: 'kubia', className: 'nginx', lbIPs: [],
+      id: 'ing:default/kubia', namespace: 'default', name: 'kubia', className: 'nginx', address: [], tls: [], controllers: [],
       rules: [
-        { host: 'kubia.example.com', path: '/', service: 'kubia-nodeport', port: '80' },
-        { host: 'kubia.example.com', path: '/gone', service: 'missing', port: 'http' },
+        { id: 'ing:default/kubia#rule0', host: 'kubia.example.com', path: '/', pathType: 'Prefix', service: 'kubia-nodeport', port: '80' },
+        { id: 'ing:default/kubia#rule1', host: 'kubia.example.com', path: '/gone', pathType: 'Prefix', service: 'missing', port: 'http' },
       ],
     }])
     expect(m.ingressLinks).toEqual([{ id: 'il:ing:default/kubia->svc:default/kubia-nodeport', ingress: 'ing:default/kubia', service: 'svc:default/kubia-nodeport' }])

@@ -5,8 +5,13 @@
  * what keeps the layout stable (same objects ⇒ same model, in the same order).
  */
 import type { ClusterConfig, NodeSpecConfig } from '../../engine/model/cluster.ts'
-import type { EndpointSliceObj, IngressObj, KObject, NodeObj, PodObj, ServiceObj } from '../../engine/model/k8s.ts'
+import type {
+  EndpointSliceObj, IngressClassObj, IngressObj, KObject, NodeObj, PodObj, ServiceObj,
+} from '../../engine/model/k8s.ts'
 import { serviceClusterIP } from '../format.ts'
+import { ids } from './ids.ts'
+import type { IngressControllerInfo, IngressModel } from './ingressModel.ts'
+import { ingressControllerOf, servesIngress, toIngressModel } from './ingressModel.ts'
 
 /** An external client (outside the cluster). */
 export interface ClientModel {
@@ -47,6 +52,8 @@ export interface PodModel {
   labels: string[]
   state: PodState
   phase: string
+  /** An ingress controller (ingress-nginx): it receives Ingress traffic and proxies it to backend pods. */
+  ingressController?: true
 }
 
 /** A cluster node (as the engine configures it) and the pods it runs. */
@@ -100,29 +107,20 @@ export interface EndpointLink {
   terminating: boolean
 }
 
-/** One rule of an Ingress. */
-export interface IngressRuleModel {
-  host: string
-  path: string
-  service: string
-  port: string
-}
-
-/** An Ingress. */
-export interface IngressModel {
-  id: string
-  namespace: string
-  name: string
-  className?: string
-  rules: IngressRuleModel[]
-  lbIPs: string[]
-}
+export type { IngressModel, IngressRuleModel, IngressTlsModel } from './ingressModel.ts'
 
 /** A link from an Ingress to a backend Service. */
 export interface IngressLink {
   id: string
   ingress: string
   service: string
+}
+
+/** A link from an Ingress to an ingress controller pod that serves it (the pod that does the routing). */
+export interface ControllerLink {
+  id: string
+  ingress: string
+  pod: string
 }
 
 /** Everything the diagram draws. */
@@ -136,24 +134,11 @@ export interface DiagramModel {
   endpointLinks: EndpointLink[]
   ingresses: IngressModel[]
   ingressLinks: IngressLink[]
+  controllerLinks: ControllerLink[]
   proxyMode: string
 }
 
-/** Element ids, shared by the model, the layout and the packet paths. */
-export const ids = {
-  client: (name: string) => `client:${name}`,
-  loadBalancer: 'lb',
-  node: (name: string) => `node:${name}`,
-  pod: (ns: string, name: string) => `pod:${ns}/${name}`,
-  service: (ns: string, name: string) => `svc:${ns}/${name}`,
-  ingress: (ns: string, name: string) => `ing:${ns}/${name}`,
-  endpointLink: (service: string, target: string) => `ep:${service}->${target}`,
-  ingressLink: (ingress: string, service: string) => `il:${ingress}->${service}`,
-  unscheduled: 'group:unscheduled',
-  legend: 'legend',
-  outsideZone: 'zone:outside',
-  clusterZone: 'zone:cluster',
-} as const
+export { ids } from './ids.ts'
 
 // Labels that identify a controller revision rather than the app; they only add noise on a pod.
 const NOISY_LABELS = new Set([
@@ -203,6 +188,7 @@ function toPod(pod: PodObj): PodModel {
     labels: podLabels(pod),
     state: podState(pod),
     phase: pod.status?.phase ?? 'Pending',
+    ...(ingressControllerOf(pod) ? { ingressController: true as const } : {}),
   }
 }
 
@@ -256,48 +242,20 @@ function toService(svc: ServiceObj): ServiceModel {
   }
 }
 
-function ingressBackendPort(port: { number?: number; name?: string } | undefined): string {
-  if (!port) return ''
-  return port.name ?? (port.number !== undefined ? String(port.number) : '')
-}
-
-function toIngress(ing: IngressObj): { model: IngressModel; backends: string[] } {
-  const ns = ing.metadata.namespace ?? 'default'
-  const rules: IngressRuleModel[] = []
-  const def = ing.spec?.defaultBackend?.service
-  if (def) rules.push({ host: '*', path: '/*', service: def.name, port: ingressBackendPort(def.port) })
-  for (const r of ing.spec?.rules ?? []) {
-    for (const p of r.http?.paths ?? []) {
-      const s = p.backend.service
-      if (s) rules.push({ host: r.host ?? '*', path: p.path ?? '/', service: s.name, port: ingressBackendPort(s.port) })
-    }
-  }
-  const status = ing.status?.loadBalancer?.ingress ?? []
-  return {
-    model: {
-      id: ids.ingress(ns, ing.metadata.name),
-      namespace: ns,
-      name: ing.metadata.name,
-      ...(ing.spec?.ingressClassName ? { className: ing.spec.ingressClassName } : {}),
-      rules,
-      lbIPs: status.map((i) => i.ip ?? i.hostname ?? '').filter((s) => s !== ''),
-    },
-    backends: [...new Set(rules.map((r) => ids.service(ns, r.service)))],
-  }
-}
-
 /** Builds the diagram model. Deterministic: the output depends only on the inputs, never on their order. */
 export function buildDiagramModel(config: ClusterConfig, objects: readonly KObject[]): DiagramModel {
   const pods: PodObj[] = []
   const services: ServiceObj[] = []
   const slices: EndpointSliceObj[] = []
   const ingresses: IngressObj[] = []
+  const classes: IngressClassObj[] = []
   const nodeObjs = new Map<string, NodeObj>()
   for (const o of objects) {
     if (o.kind === 'Pod') pods.push(o as PodObj)
     else if (o.kind === 'Service') services.push(o as ServiceObj)
     else if (o.kind === 'EndpointSlice') slices.push(o as EndpointSliceObj)
     else if (o.kind === 'Ingress') ingresses.push(o as IngressObj)
+    else if (o.kind === 'IngressClass') classes.push(o as IngressClassObj)
     else if (o.kind === 'Node') nodeObjs.set(o.metadata.name, o as NodeObj)
   }
 
@@ -370,12 +328,21 @@ export function buildDiagramModel(config: ClusterConfig, objects: readonly KObje
     }
   }
 
+  // Ingress controllers that can serve: scheduled and not on their way out, in the model's pod order.
+  const controllers: { id: string; ctl: IngressControllerInfo }[] = []
+  for (const p of [...pods].sort(podOrder)) {
+    const ctl = ingressControllerOf(p)
+    if (ctl && p.spec.nodeName && !p.metadata.deletionTimestamp) controllers.push({ id: ids.pod(p.metadata.namespace ?? 'default', p.metadata.name), ctl })
+  }
   const ingressModels: IngressModel[] = []
   const ingressLinks: IngressLink[] = []
+  const controllerLinks: ControllerLink[] = []
   for (const ing of [...ingresses].sort(byKey((i: IngressObj) => `${i.metadata.namespace ?? ''}/${i.metadata.name}`))) {
-    const { model, backends } = toIngress(ing)
+    const serving = controllers.filter((c) => servesIngress(c.ctl, ing, classes)).map((c) => c.id)
+    const { model, backends } = toIngressModel(ing, serving)
     ingressModels.push(model)
     for (const b of backends) if (svcById.has(b)) ingressLinks.push({ id: ids.ingressLink(model.id, b), ingress: model.id, service: b })
+    for (const pod of serving) if (podIds.has(pod)) controllerLinks.push({ id: ids.controllerLink(model.id, pod), ingress: model.id, pod })
   }
 
   const lbEntries: LbEntry[] = []
@@ -393,6 +360,7 @@ export function buildDiagramModel(config: ClusterConfig, objects: readonly KObje
     endpointLinks: [...links.values()].sort(byKey((l: EndpointLink) => l.id)),
     ingresses: ingressModels,
     ingressLinks,
+    controllerLinks,
     proxyMode: config.proxy.mode,
   }
 }

@@ -1,12 +1,15 @@
 /**
  * Which diagram elements a hop "touches" beyond where it happens: the Service whose rules DNATed
- * the packet and the endpoint link to the pod it picked, or the pod a packet is delivered to. The
+ * the packet and the endpoint link to the pod it picked, the pod a packet is delivered to, or the
+ * Ingress (and its rule) an ingress controller routed by. The
  * animation flashes them, so students see the Service choose a pod although no packet ever
  * travels through a Service.
  */
 import type { Hop } from '../../engine/model/net.ts'
 import type { DiagramModel, ServiceModel } from './diagramModel.ts'
 import { ids } from './diagramModel.ts'
+import type { IngressDecision } from './ingressHop.ts'
+import { decisionRuleIndex, isIngressDecision } from './ingressHop.ts'
 
 interface ModelIndex {
   podByIp: Map<string, string>
@@ -68,8 +71,24 @@ export function serviceForDnat(hop: Hop, model: DiagramModel): ServiceModel | nu
   return null
 }
 
-/** Ids of the elements and links to flash for a hop. */
-export function hopHighlights(hop: Hop, model: DiagramModel): string[] {
+/**
+ * At the ingress controller's routing decision: the controller pod, the Ingress whose rule matched
+ * and that rule's line (nothing of the backend Service: the controller proxies straight to a pod).
+ */
+export function ingressHighlights(d: IngressDecision, model: DiagramModel): string[] {
+  const out = [ids.pod(d.controller.namespace, d.controller.name)]
+  if (!d.ingress) return out
+  const ing = model.ingresses.find((i) => i.namespace === d.ingress!.namespace && i.name === d.ingress!.name)
+  if (!ing) return out
+  out.push(ing.id)
+  const rule = decisionRuleIndex(ing.rules, d)
+  if (rule >= 0) out.push(ing.rules[rule]!.id)
+  return out
+}
+
+/** Ids of the elements and links to flash for a hop; `decision` is the trace's ingress routing decision, if any. */
+export function hopHighlights(hop: Hop, model: DiagramModel, decision?: IngressDecision | null): string[] {
+  if (decision && isIngressDecision(hop)) return ingressHighlights(decision, model)
   if (hop.kind === 'deliver' && hop.at.kind === 'pod') return [ids.pod(hop.at.namespace, hop.at.name)]
   if (hop.kind !== 'dnat') return []
   const svc = serviceForDnat(hop, model)

@@ -63,3 +63,13 @@ export function IngressIcon() {
     </svg>
   )
 }
+
+/** A padlock: TLS (HTTPS) — on Ingress hosts covered by spec.tls, and where TLS ends. */
+export function LockIcon() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="cd-icon cd-lock">
+      <rect x="4.5" y="10.5" width="15" height="11" rx="2" fill="currentColor" />
+      <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2.4" />
+    </svg>
+  )
+}

@@ -89,6 +89,8 @@ export interface LayoutMetrics {
   svcHeader: number
   svcGap: number
   ingW: number
+  /** Width of the "TLS ends here" badge slot of a pod. */
+  tlsBadgeW: number
   legendH: number
   gapOutsideCluster: number
   clusterPadLeft: number
@@ -119,8 +121,9 @@ export const DEFAULT_METRICS: LayoutMetrics = {
   svcW: 280,
   svcHeader: 54,
   svcGap: 18,
-  ingW: 320,
-  legendH: 150,
+  ingW: 370,
+  tlsBadgeW: 170,
+  legendH: 168,
   gapOutsideCluster: 96,
   clusterPadLeft: 44,
   gapNodesServices: 130,
@@ -177,7 +180,11 @@ function placeNodeWithPods(
       kind: 'pod',
       rect: { x: px, y: py, w: podW, h: m.podH },
       anchor: { x: px + 14, y: py + m.podH / 2 },
-      slots: [{ x: px + 28, y: py + m.podH - m.stripRowH - 4, w: podW - 36, h: m.stripRowH, lines: 1 }],
+      // 0: the lower row (verdicts, the ingress routing decision); 1: the right of the upper row ("TLS ends here").
+      slots: [
+        { x: px + 28, y: py + m.podH - m.stripRowH - 4, w: podW - 36, h: m.stripRowH, lines: 1 },
+        { x: px + podW - m.tlsBadgeW - 6, y: py + 4, w: m.tlsBadgeW, h: m.stripRowH, lines: 1 },
+      ],
     })
     py += m.podH + m.podGap
   }

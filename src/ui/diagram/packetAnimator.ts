@@ -15,7 +15,8 @@ import type { DrawnPacket, ViewTransform } from './packetPainter.ts'
 import { PacketPainter } from './packetPainter.ts'
 import type { PacketPlan, StepBadge } from './packetPath.ts'
 import { badgeSlotKey, planTrace, samplePlan } from './packetPath.ts'
-import { diagramStrings as s } from './strings.ts'
+import { diagramStrings } from './strings.ts'
+import type { DiagramStrings } from './strings.ts'
 
 /** A dropped packet's ✕ stays this many hop units after the drop. */
 export const LINGER_UNITS = 4
@@ -69,11 +70,16 @@ export class PacketAnimator {
   private raf = 0
   private runs = new Map<string, RunState>()
   private settings: AnimationSettings
+  /** The texts of badges and their labels (the UI language's). */
+  private texts: DiagramStrings = diagramStrings.en
   private layout: DiagramLayout | null = null
   private model: DiagramModel | null = null
   private badges = new Map<string, BadgeState>()
   private pinned = new Set<string>()
   private flashes = new Map<string, { el: Element; until: number }>()
+  /** Elements marked for the selected hop (its Service, Ingress rule, pod …) until the selection changes. */
+  private marked: { id: string; el: Element }[] = []
+  private markedIds: readonly string[] = []
   private elCache = new Map<string, Element>()
   private destroyed = false
   private readonly painter: PacketPainter
@@ -103,6 +109,23 @@ export class PacketAnimator {
     this.resize.disconnect()
     this.els.badges.removeEventListener('click', this.onBadgeClick)
     for (const f of this.flashes.values()) f.el.classList.remove('cd-flash')
+    for (const m of this.marked) m.el.classList.remove('cd-marked')
+  }
+
+  /**
+   * Marks the elements the selected hop touches (the Service that DNATed, the Ingress and rule an
+   * ingress controller routed by …) until the selection changes: a class on their DOM nodes, no React.
+   */
+  setMarked(idsToMark: readonly string[]): void {
+    this.markedIds = idsToMark
+    for (const m of this.marked) m.el.classList.remove('cd-marked')
+    this.marked = []
+    for (const id of idsToMark) {
+      const el = this.element(id)
+      if (!el) continue
+      el.classList.add('cd-marked')
+      this.marked.push({ id, el })
+    }
   }
 
   /** New layout or model: re-plan every run; transient badges are cleared (their slots moved). */
@@ -111,6 +134,10 @@ export class PacketAnimator {
     this.model = model
     this.elCache.clear()
     for (const b of this.badges.values()) b.el.hidden = true
+    // React Flow may have re-created the nodes: mark them again once they are in the DOM.
+    requestAnimationFrame(() => {
+      if (!this.destroyed) this.setMarked(this.markedIds)
+    })
     this.replanAll()
     this.kick()
   }
@@ -124,6 +151,15 @@ export class PacketAnimator {
     if (motion) {
       for (const r of this.runs.values()) r.lastStep = -2
     }
+    this.kick()
+  }
+
+  /** The UI language changed: runs are planned again with its badge texts. */
+  setTexts(texts: DiagramStrings): void {
+    if (texts === this.texts) return
+    this.texts = texts
+    for (const b of this.badges.values()) b.el.hidden = true
+    this.replanAll()
     this.kick()
   }
 
@@ -149,7 +185,7 @@ export class PacketAnimator {
       // startedAt is wall time; a run that started (or starts) away from now is offset on the virtual clock.
       const vStart = this.v + (run.startedAt - wallNow) * (this.settings.paused ? 0 : this.settings.speed)
       const st: RunState = {
-        key, run, plan: null, vStart, lastStep: -1, done: false, visible: false, x: 0, y: 0, style: 'request', stopped: false,
+        key, run, plan: null, vStart, lastStep: -1, done: false, visible: false, x: 0, y: 0, style: 'request', tls: false, stopped: false,
       }
       st.plan = this.plan(run)
       if (!st.plan || this.lifeUnits(st.plan) * this.settings.hopMs < this.v - vStart) st.done = true
@@ -203,7 +239,7 @@ export class PacketAnimator {
 
   private plan(run: PacketRun): PacketPlan | null {
     if (!this.layout || !this.model) return null
-    return planTrace(run.trace, this.layout, this.model, { showReplies: this.settings.showReplies })
+    return planTrace(run.trace, this.layout, this.model, { showReplies: this.settings.showReplies, texts: this.texts })
   }
 
   private lifeUnits(plan: PacketPlan): number {
@@ -255,7 +291,7 @@ export class PacketAnimator {
       this.place(r, u)
     }
     busy = this.expire() || busy
-    this.painter.paint(this.runs.values(), this.els.transform(), s.extraHop, a.reducedMotion, this.layout?.lanes.mode === 'stacked')
+    this.painter.paint(this.runs.values(), this.els.transform(), this.texts.extraHop, a.reducedMotion, this.layout?.lanes.mode === 'stacked')
     // While paused nothing moves: paint once and sleep until a setter (or the viewport) wakes the loop.
     if (busy && !a.paused) this.raf = requestAnimationFrame(this.frame)
   }
@@ -289,12 +325,13 @@ export class PacketAnimator {
     const from = r.lastStep === -2 ? Math.max(0, step) : r.lastStep < 0 ? 0 : r.lastStep + 1
     for (let i = from; i <= step; i++) {
       const st = plan.steps[i]!
-      if (st.badge) this.showBadge(st.badge, r, st.hop, this.v + (st.terminal ? BADGE_UNITS + LINGER_UNITS : BADGE_UNITS) * hopMs)
+      for (const b of st.badges) this.showBadge(b, r, st.hop, this.v + (st.terminal ? BADGE_UNITS + LINGER_UNITS : BADGE_UNITS) * hopMs)
       for (const id of st.highlights) this.flash(id, this.v + FLASH_UNITS * hopMs)
     }
     r.lastStep = step
     const cur = plan.steps[Math.max(0, step)]!
     r.style = cur.style
+    r.tls = cur.tls
     r.stopped = cur.terminal !== undefined && step >= 0
   }
 
@@ -326,7 +363,7 @@ export class PacketAnimator {
       st.text = b.text
     }
     if (st.traceId !== r.run.trace.id || st.hop !== hop) {
-      el.setAttribute('aria-label', s.badgeLabel(r.run.trace.id, hop, b.full))
+      el.setAttribute('aria-label', this.texts.badgeLabel(r.run.trace.id, hop, b.full))
       st.traceId = r.run.trace.id
       st.hop = hop
     }
@@ -345,14 +382,21 @@ export class PacketAnimator {
       cur.until = Math.max(cur.until, until)
       return
     }
+    const el = this.element(id)
+    if (!el) return
+    el.classList.add('cd-flash')
+    this.flashes.set(id, { el, until })
+  }
+
+  /** The DOM element of a diagram element id (React Flow's `data-id`, or a part's own `data-id`). */
+  private element(id: string): Element | undefined {
     let el = this.elCache.get(id)
     if (!el || !el.isConnected) {
       el = this.els.root.querySelector(`[data-id="${id.replace(/["\\]/g, '\\$&')}"]`) ?? undefined
-      if (!el) return
+      if (!el) return undefined
       this.elCache.set(id, el)
     }
-    el.classList.add('cd-flash')
-    this.flashes.set(id, { el, until })
+    return el
   }
 
   /** Hides expired badges and flashes; true while any is still showing. */

@@ -6,9 +6,10 @@
  */
 import type { PacketPlan, StepStyle } from './packetPath.ts'
 
-/** Packet radius, the radius of a stopped packet's ✕ disc, in flow units. */
+/** Packet radius, the radius of a stopped packet's ✕ disc, the half side of an encrypted packet's square, in flow units. */
 const DOT_R = 7
 const STOP_R = 10
+const TLS_R = 9
 const STYLES: readonly StepStyle[] = ['request', 'reply', 'extra']
 
 /** What the painter needs to know about a packet. */
@@ -18,6 +19,8 @@ export interface DrawnPacket {
   x: number
   y: number
   style: StepStyle
+  /** HTTPS: the payload is TLS-encrypted here; drawn as a rounded square with a lock. */
+  tls: boolean
   /** Stopped by a drop / reject: drawn as a red ✕. */
   stopped: boolean
   /** For reduced-motion trails: the plan and the step the packet is on. */
@@ -85,13 +88,20 @@ export class PacketPainter {
     this.dirty = true
     const p = this.palette
     if (trails) this.paintTrails(ctx, list)
+    let anyTls = false
     for (const style of STYLES) {
       ctx.beginPath()
       let any = false
       for (const r of list) {
         if (r.stopped || r.style !== style) continue
-        ctx.moveTo(r.x + DOT_R, r.y)
-        ctx.arc(r.x, r.y, DOT_R, 0, Math.PI * 2)
+        if (r.tls) {
+          // Encrypted: a rounded square (the lock is drawn on all of them at once below).
+          ctx.roundRect(r.x - TLS_R, r.y - TLS_R, 2 * TLS_R, 2 * TLS_R, 3)
+          anyTls = true
+        } else {
+          ctx.moveTo(r.x + DOT_R, r.y)
+          ctx.arc(r.x, r.y, DOT_R, 0, Math.PI * 2)
+        }
         any = true
       }
       if (!any) continue
@@ -102,7 +112,31 @@ export class PacketPainter {
       ctx.stroke()
       if (style === 'extra') this.paintLabels(ctx, list, label, rotateLabels)
     }
+    if (anyTls) this.paintLocks(ctx, list)
     this.paintStopped(ctx, list)
+  }
+
+  /** A small padlock on every encrypted packet: one path for the bodies, one for the shackles. */
+  private paintLocks(ctx: CanvasRenderingContext2D, list: DrawnPacket[]): void {
+    ctx.beginPath()
+    for (const r of list) {
+      if (!r.tls || r.stopped) continue
+      ctx.rect(r.x - 4.5, r.y - 1, 9, 6.5)
+    }
+    ctx.fillStyle = this.palette.ring
+    ctx.fill()
+    ctx.beginPath()
+    for (const r of list) {
+      if (!r.tls || r.stopped) continue
+      ctx.moveTo(r.x - 2.8, r.y - 1)
+      ctx.lineTo(r.x - 2.8, r.y - 3)
+      ctx.arc(r.x, r.y - 3, 2.8, Math.PI, 0)
+      ctx.lineTo(r.x + 2.8, r.y - 1)
+    }
+    ctx.lineWidth = 1.6
+    ctx.lineCap = 'butt'
+    ctx.strokeStyle = this.palette.ring
+    ctx.stroke()
   }
 
   private paintStopped(ctx: CanvasRenderingContext2D, list: DrawnPacket[]): void {

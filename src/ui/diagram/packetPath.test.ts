@@ -62,8 +62,8 @@ describe('a NodePort request to the node without the pod (kubia-nodeport.yaml)',
 
   it('badges DNAT and SNAT at the control-plane node, in its two kube-proxy rows', () => {
     const cp = el('node:kind-control-plane')
-    expect(plan.steps[1]!.badge).toMatchObject({ element: 'node:kind-control-plane', text: `DNAT 172.18.0.2:30123 → ${podIP}:8080`, at: cp.slots[0] })
-    expect(plan.steps[2]!.badge).toMatchObject({ element: 'node:kind-control-plane', text: 'SNAT 203.0.113.7 → 172.18.0.2', at: cp.slots[1] })
+    expect(plan.steps[1]!.badges[0]).toMatchObject({ element: 'node:kind-control-plane', text: `DNAT 172.18.0.2:30123 → ${podIP}:8080`, at: cp.slots[0] })
+    expect(plan.steps[2]!.badges[0]).toMatchObject({ element: 'node:kind-control-plane', text: 'SNAT 203.0.113.7 → 172.18.0.2', at: cp.slots[1] })
   })
 
   it('flashes the Service and the endpoint link to the chosen pod at the DNAT, and the pod at delivery', () => {
@@ -113,7 +113,7 @@ describe('a NodePort request to the node without the pod (kubia-nodeport.yaml)',
     expect(full.steps).toHaveLength(trace.hops.length)
     const unnat = full.steps.find((s) => trace.hops[s.hop]!.kind === 'reverse-nat')!
     expect(unnat.style).toBe('reply')
-    expect(unnat.badge).toMatchObject({ element: 'node:kind-control-plane', text: `un-NAT ${podIP}:8080 → 172.18.0.2:30123`, tone: 'unnat' })
+    expect(unnat.badges[0]).toMatchObject({ element: 'node:kind-control-plane', text: `un-NAT ${podIP}:8080 → 172.18.0.2:30123`, tone: 'unnat' })
     expect(full.end).toEqual(el('client:laptop').anchor)
   })
 
@@ -130,9 +130,9 @@ describe('plans of other traces', () => {
     const plan = planTrace(res!.trace, layout, model, { showReplies: true })!
     const last = plan.steps[plan.steps.length - 1]!
     expect(last.terminal).toBe('drop')
-    expect(last.badge?.text).toBe('DROP: default/kubia-nodeport has no local endpoints')
-    expect(last.badge?.tone).toBe('drop')
-    expect(last.badge?.at).toEqual(layout.elements.get('node:kind-control-plane')!.slots[2])
+    expect(last.badges[0]?.text).toBe('DROP: default/kubia-nodeport has no local endpoints')
+    expect(last.badges[0]?.tone).toBe('drop')
+    expect(last.badges[0]?.at).toEqual(layout.elements.get('node:kind-control-plane')!.slots[2])
     expect(plan.stopped).toBe(true)
     expect(plan.end).toEqual(layout.elements.get('node:kind-control-plane')!.anchor)
   })
@@ -147,8 +147,8 @@ describe('plans of other traces', () => {
     expect(plan.steps[0]!.points[0]).toEqual(layout.elements.get('client:laptop')!.anchor)
     expect(plan.steps[0]!.points.at(-1)).toEqual(lb.anchor)
     expect(plan.steps[0]!.points.some((p) => p.x === layout.lanes.outside)).toBe(true)
-    expect(plan.steps[1]!.badge?.element).toBe('lb')
-    expect(plan.steps[1]!.badge?.text).toMatch(new RegExp(`^DNAT 198\\.51\\.100\\.10:80 → 172\\.18\\.0\\.\\d:${nodePort}$`))
+    expect(plan.steps[1]!.badges[0]?.element).toBe('lb')
+    expect(plan.steps[1]!.badges[0]?.text).toMatch(new RegExp(`^DNAT 198\\.51\\.100\\.10:80 → 172\\.18\\.0\\.\\d:${nodePort}$`))
     expect(plan.steps[1]!.highlights).toEqual(['svc:default/kubia-loadbalancer'])
     expect(plan.steps[2]!.points[0]).toEqual(lb.anchor)
   })
@@ -162,7 +162,7 @@ describe('plans of other traces', () => {
     const first = plan.steps[0]!
     expect(first.points[0]).toEqual(layout.elements.get(from.id)!.anchor)
     expect(first.points.at(-1)).toEqual(layout.elements.get(`node:${from.node}`)!.anchor)
-    const dnat = plan.steps.find((s) => s.badge?.tone === 'dnat')!
+    const dnat = plan.steps.find((s) => s.badges[0]?.tone === 'dnat')!
     expect(dnat.highlights[0]).toBe('svc:default/kubia')
   })
 

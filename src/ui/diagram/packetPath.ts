@@ -6,7 +6,9 @@
  */
 import type { Hop, Location, Trace } from '../../engine/model/net.ts'
 import type { BadgeSpec } from './badges.ts'
-import { hopBadge } from './badges.ts'
+import { hopBadges } from './badges.ts'
+import type { DiagramStrings } from './strings.ts'
+import { ingressDecisionOf } from './ingressHop.ts'
 import type { DiagramModel } from './diagramModel.ts'
 import { ids } from './diagramModel.ts'
 import type { DiagramLayout, Placed, Point, Slot } from './layout.ts'
@@ -42,8 +44,14 @@ export interface PlanStep {
   /** Duration, in hop units. */
   duration: number
   style: StepStyle
-  badge?: StepBadge
-  /** Element / edge ids to flash while this step runs (the Service and endpoint link of a DNAT, the pod reached). */
+  /** HTTPS: the packet's payload is TLS-encrypted on this step (drawn with a lock). */
+  tls: boolean
+  /** Badges shown when the step starts (NAT, verdict, ingress routing decision, "TLS ends here"). */
+  badges: StepBadge[]
+  /**
+   * Element / edge ids to flash while this step runs (the Service and endpoint link of a DNAT, the
+   * pod reached, the Ingress and rule an ingress controller routed by).
+   */
   highlights: string[]
   /** The packet stops here for good. */
   terminal?: 'drop' | 'reject'
@@ -144,6 +152,8 @@ function styleOf(hop: Hop): StepStyle {
 export interface PlanOptions {
   /** Include the reply hops. */
   showReplies: boolean
+  /** The badges' texts (English when absent). */
+  texts?: DiagramStrings
 }
 
 /**
@@ -154,27 +164,32 @@ export function planTrace(trace: Trace, layout: DiagramLayout, model: DiagramMod
   const steps: PlanStep[] = []
   let t = 0
   let last: Point | null = null
+  const decision = ingressDecisionOf(trace)
   trace.hops.forEach((hop, i) => {
     if (hop.reply && !opts.showReplies) return
     const at = elementForLocation(hop.at, layout)
     if (!at) return
     const style = styleOf(hop)
-    const highlights = hopHighlights(hop, model)
+    const highlights = hopHighlights(hop, model, decision)
+    // The packet reaching the hop where TLS ends is still encrypted; what leaves it is plain HTTP.
+    const tls = hop.tls !== undefined
     if (hop.kind === 'wire') {
       const to = hop.to ? elementForLocation(hop.to, layout) : null
       if (!to) return
       const points = route(at, to, layout)
-      steps.push({ hop: i, kind: 'move', points, cum: cumulative(points), start: t, duration: STEP_UNITS.move, style, highlights })
+      steps.push({ hop: i, kind: 'move', points, cum: cumulative(points), start: t, duration: STEP_UNITS.move, style, tls, badges: [], highlights })
       t += STEP_UNITS.move
       last = points[points.length - 1]!
       return
     }
-    const spec = hopBadge(hop)
-    const slotIndex = spec ? Math.min(spec.slot, at.slots.length - 1) : -1
-    const slot = slotIndex >= 0 ? at.slots[slotIndex]! : null
+    const badges: StepBadge[] = []
+    for (const spec of hopBadges(hop, decision, opts.texts)) {
+      if (at.slots.length === 0) break
+      const slotIndex = Math.min(spec.slot, at.slots.length - 1)
+      badges.push({ ...spec, slot: slotIndex, element: at.id, at: at.slots[slotIndex]! })
+    }
     const duration = hop.kind === 'deliver' ? STEP_UNITS.deliver : hop.kind === 'drop' || hop.kind === 'reject' ? STEP_UNITS.verdict : STEP_UNITS.nat
-    const step: PlanStep = { hop: i, kind: 'dwell', points: [at.anchor], cum: [0], start: t, duration, style, highlights }
-    if (spec && slot) step.badge = { ...spec, slot: slotIndex, element: at.id, at: slot }
+    const step: PlanStep = { hop: i, kind: 'dwell', points: [at.anchor], cum: [0], start: t, duration, style, tls, badges, highlights }
     if (hop.kind === 'drop' || hop.kind === 'reject') step.terminal = hop.kind
     steps.push(step)
     t += duration

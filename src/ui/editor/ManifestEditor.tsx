@@ -8,9 +8,13 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { ManifestEditorProps } from '../contracts.ts'
+import type { DiagnosticFix } from '../../engine/model/errors.ts'
 import { diagnosticsToMarkers, ENGINE_MARKER_OWNER } from './markers.ts'
 import { MODEL_URI, monaco, THEMES } from './monacoSetup.ts'
+import { APPLY_FIX_COMMAND, fixEditOperations, fixStillApplies, quickFixActions } from './quickFix.ts'
 import { editorStrings } from './strings.ts'
+import type { Lang } from '../../i18n/lang.ts'
+import { useLang } from '../i18n/useLang.ts'
 import type { WithManifestEditor } from './testHook.ts'
 
 // Editor font sizes (px): normal, and large for projection.
@@ -22,13 +26,48 @@ function setEngineMarkers(model: monaco.editor.ITextModel, diagnostics: Manifest
   const markers = diagnosticsToMarkers(model, diagnostics).map((m) => ({
     ...m,
     severity: SEVERITY[m.severity],
-    source: editorStrings.markerSource,
+    source: editorStrings.en.markerSource,
   }))
   monaco.editor.setModelMarkers(model, ENGINE_MARKER_OWNER, markers)
 }
 
+/**
+ * Applies a fix as one undoable edit, if the text is still what it was computed from. The model's
+ * change event then sends the new text through `onChange`, like typing.
+ */
+function applyFix(editor: monaco.editor.IStandaloneCodeEditor, fix: DiagnosticFix): boolean {
+  const model = editor.getModel()
+  if (!model || !fixStillApplies(model, fix)) return false
+  editor.pushUndoStop()
+  model.pushEditOperations(editor.getSelections(), fixEditOperations(fix), () => null)
+  editor.pushUndoStop()
+  return true
+}
+
+/**
+ * Offers the fixes of the engine's diagnostics as quick fixes (light bulb, Ctrl+.) anywhere in the
+ * document they belong to.
+ */
+function registerQuickFixes(model: monaco.editor.ITextModel, diagnostics: () => ManifestEditorProps['diagnostics'], lang: () => Lang): monaco.IDisposable {
+  return monaco.languages.registerCodeActionProvider(
+    'yaml',
+    {
+      provideCodeActions(m, range) {
+        return { actions: m === model ? quickFixActions(m, diagnostics(), range.startLineNumber, lang()) : [], dispose() {} }
+      },
+    },
+    { providedCodeActionKinds: ['quickfix'] },
+  )
+}
+
 /** The manifest editor (see ManifestEditorProps in ../contracts.ts). */
 export default function ManifestEditor(props: ManifestEditorProps) {
+  // Our texts follow the UI language (Monaco's own widgets stay English); switching never recreates the editor.
+  const lang = useLang()
+  const langRef = useRef(lang)
+  useLayoutEffect(() => {
+    langRef.current = lang
+  })
   const hostRef = useRef<HTMLDivElement>(null)
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   // The latest props, for callbacks registered once at mount (onChange, onReady).
@@ -53,7 +92,7 @@ export default function ManifestEditor(props: ManifestEditorProps) {
     const editor = monaco.editor.create(host, {
       model,
       automaticLayout: true,
-      ariaLabel: editorStrings.editorLabel,
+      ariaLabel: editorStrings[langRef.current].editorLabel,
       fontSize: largeText ? FONT_SIZE.large : FONT_SIZE.normal,
       tabSize: 2,
       insertSpaces: true,
@@ -82,6 +121,10 @@ export default function ManifestEditor(props: ManifestEditorProps) {
     const changes = model.onDidChangeContent(() => {
       if (!loading.current) latest.current.onChange(model.getValue())
     })
+    const fixCommand = monaco.editor.registerCommand(APPLY_FIX_COMMAND, (_accessor: unknown, fix: DiagnosticFix) => {
+      applyFix(editor, fix)
+    })
+    const quickFixes = registerQuickFixes(model, () => latest.current.diagnostics, () => langRef.current)
     // The test bridge (testHook.ts), only under automation.
     const bridge = window as WithManifestEditor
     if (navigator.webdriver) bridge.__manifestEditor = { monaco, editor }
@@ -93,10 +136,21 @@ export default function ManifestEditor(props: ManifestEditorProps) {
         ed.setPosition({ lineNumber: line, column: col })
         ed.focus()
       },
+      applyFix(fix) {
+        const ed = editorRef.current
+        if (!ed || !applyFix(ed, fix)) return false
+        // The button that asked goes away with its problem: keep the keyboard in the converted document.
+        ed.revealLineInCenterIfOutsideViewport(fix.source.startLine)
+        ed.setPosition({ lineNumber: fix.source.startLine, column: 1 })
+        ed.focus()
+        return true
+      },
     })
     return () => {
       scrollable?.removeEventListener('scroll', unscroll)
       changes.dispose()
+      fixCommand.dispose()
+      quickFixes.dispose()
       if (bridge.__manifestEditor?.editor === editor) delete bridge.__manifestEditor
       editorRef.current = null
       editor.dispose()
@@ -135,6 +189,10 @@ export default function ManifestEditor(props: ManifestEditorProps) {
   useEffect(() => {
     monaco.editor.setTheme(props.dark ? THEMES.dark : THEMES.light)
   }, [props.dark])
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: editorStrings[lang].editorLabel })
+  }, [lang])
 
   useEffect(() => {
     editorRef.current?.updateOptions({ fontSize: props.largeText ? FONT_SIZE.large : FONT_SIZE.normal })

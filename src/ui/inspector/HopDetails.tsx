@@ -7,10 +7,15 @@ import type { ReactNode } from 'react'
 import type { Cause, Headers, Hop } from '../../engine/model/net.ts'
 import { formatLocation, hopKindLabel } from '../format.ts'
 import type { ConntrackView } from './conntrackView.ts'
+import { IngressSection, TlsSection } from './IngressDetails.tsx'
+import type { IngressExplanation } from './ingressView.ts'
+import type { TlsView } from './tlsView.ts'
 import { conntrackForHop } from './conntrackView.ts'
 import type { HeaderField } from './headerDiff.ts'
 import { changedFields } from './headerDiff.ts'
 import { strings } from './strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
+import { useLang } from '../i18n/useLang.ts'
 
 /** Props of the hop details. */
 export interface HopDetailsProps {
@@ -21,15 +26,20 @@ export interface HopDetailsProps {
   conntrack: readonly ConntrackView[]
   /** Set when the hop's rule can be shown in the rules view. */
   onShowRule?(): void
+  /** The ingress routing decision, when this hop is it. */
+  ingress?: IngressExplanation | undefined
+  /** The HTTPS session, when this hop is where TLS ended (or where the client refused the certificate). */
+  tls?: TlsView | undefined
 }
 
 /** One header value; `<mark>`ed with a hidden "changed" when NAT rewrote it. */
 function Val({ value, changed }: { value: string | number; changed: boolean }) {
+  const t = useStrings(strings)
   if (!changed) return <span>{value}</span>
   return (
     <mark className="hi-changed">
       {value}
-      <span className="visually-hidden"> ({strings.changed})</span>
+      <span className="visually-hidden"> ({t.changed})</span>
     </mark>
   )
 }
@@ -45,6 +55,7 @@ function Endpoint({ h, addr, port, changed }: { h: Headers; addr: 'src' | 'dst';
 }
 
 function HeadersTable({ hop }: { hop: Hop }) {
+  const t = useStrings(strings)
   const changed = changedFields(hop.before, hop.after)
   const row = (label: string, cell: (h: Headers) => ReactNode) => (
     <tr>
@@ -56,52 +67,53 @@ function HeadersTable({ hop }: { hop: Hop }) {
   return (
     <>
       <table className="hi-headers">
-        <caption className="visually-hidden">{strings.headersCaption}</caption>
+        <caption className="visually-hidden">{t.headersCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">{strings.field}</th>
-            <th scope="col">{strings.before}</th>
-            <th scope="col">{strings.after}</th>
+            <th scope="col">{t.field}</th>
+            <th scope="col">{t.before}</th>
+            <th scope="col">{t.after}</th>
           </tr>
         </thead>
         <tbody>
-          {row(strings.proto, (h) => (
+          {row(t.proto, (h) => (
             <code>
               <Val value={h.proto} changed={changed.includes('proto')} />
             </code>
           ))}
-          {row(strings.source, (h) => (
+          {row(t.source, (h) => (
             <Endpoint h={h} addr="src" port="sport" changed={changed} />
           ))}
-          {row(strings.destination, (h) => (
+          {row(t.destination, (h) => (
             <Endpoint h={h} addr="dst" port="dport" changed={changed} />
           ))}
         </tbody>
       </table>
-      {changed.length === 0 && <p className="hi-note">{strings.unchangedNote}</p>}
+      {changed.length === 0 && <p className="hi-note">{t.unchangedNote}</p>}
     </>
   )
 }
 
 function CauseView({ cause, onShowRule }: { cause: Cause | undefined; onShowRule?: () => void }) {
+  const t = useStrings(strings)
   if (!cause || (!cause.rule && !cause.chain && !cause.comment && !cause.object)) {
     return (
       <p className="hi-note">
         {cause ? `${cause.source}: ` : ''}
-        {strings.noCause}
+        {t.noCause}
       </p>
     )
   }
   return (
     <>
       <dl className="hi-cause">
-        <dt>{strings.causeSource}</dt>
+        <dt>{t.causeSource}</dt>
         <dd>
           <span className={`hi-source hi-source-${cause.source.replace(/[^a-z-]/g, '')}`}>{cause.source}</span>
         </dd>
         {cause.chain && (
           <>
-            <dt>{strings.causeChain}</dt>
+            <dt>{t.causeChain}</dt>
             <dd>
               <code>{cause.chain}</code>
             </dd>
@@ -109,7 +121,7 @@ function CauseView({ cause, onShowRule }: { cause: Cause | undefined; onShowRule
         )}
         {cause.rule && (
           <>
-            <dt>{strings.causeRule}</dt>
+            <dt>{t.causeRule}</dt>
             <dd>
               <code className="hi-rule">{cause.rule}</code>
             </dd>
@@ -117,13 +129,13 @@ function CauseView({ cause, onShowRule }: { cause: Cause | undefined; onShowRule
         )}
         {cause.comment && (
           <>
-            <dt>{strings.causeComment}</dt>
+            <dt>{t.causeComment}</dt>
             <dd>{cause.comment}</dd>
           </>
         )}
         {cause.object && (
           <>
-            <dt>{strings.causeObject}</dt>
+            <dt>{t.causeObject}</dt>
             <dd>
               <code>{cause.object}</code>
             </dd>
@@ -132,7 +144,7 @@ function CauseView({ cause, onShowRule }: { cause: Cause | undefined; onShowRule
       </dl>
       {cause.rule && onShowRule && (
         <button type="button" className="hi-button" onClick={onShowRule}>
-          {strings.showInRules}
+          {t.showInRules}
         </button>
       )}
     </>
@@ -140,19 +152,20 @@ function CauseView({ cause, onShowRule }: { cause: Cause | undefined; onShowRule
 }
 
 function ConntrackSection({ entries, hop, index }: { entries: readonly ConntrackView[]; hop: Hop; index: number }) {
+  const t = useStrings(strings)
   const mine = conntrackForHop(entries, index)
   // A request's first packet sets the entry up; replies (and later packets, cause "conntrack") use it.
   const creates = !hop.reply && hop.cause?.source !== 'conntrack'
   const shown = mine ? [mine] : entries
-  if (shown.length === 0) return <p className="hi-note">{strings.conntrackNone}</p>
+  if (shown.length === 0) return <p className="hi-note">{t.conntrackNone}</p>
   return (
     <>
       {shown.map((e) => {
-        const role = mine ? (creates ? strings.conntrackCreated : strings.conntrackUsed) : undefined
+        const role = mine ? (creates ? t.conntrackCreated : t.conntrackUsed) : undefined
         return (
           <div key={e.node} className="hi-ct">
             <p className="hi-ct-intro">
-              {strings.conntrackIntro(e.node)}
+              {t.conntrackIntro(e.node)}
               {role && <span className="hi-ct-role"> {role}</span>}
             </p>
             <pre className="hi-ct-line">
@@ -165,8 +178,17 @@ function ConntrackSection({ entries, hop, index }: { entries: readonly Conntrack
   )
 }
 
+/** 🔒 on hops whose payload is TLS, "TLS ends" where the controller decrypts. */
+export function TlsMark({ hop }: { hop: Hop }) {
+  const t = useStrings(strings)
+  if (!hop.tls) return null
+  return <span className={`hi-mark hi-mark-tls${hop.tls === 'terminated' ? ' is-end' : ''}`}>{hop.tls === 'terminated' ? t.tlsEndsMark : t.tlsMark}</span>
+}
+
 /** The details panel of one hop. */
-export function HopDetails({ hop, index, count, conntrack, onShowRule }: HopDetailsProps) {
+export function HopDetails({ hop, index, count, conntrack, onShowRule, ingress, tls }: HopDetailsProps) {
+  const t = useStrings(strings)
+  const lang = useLang()
   const id = useId()
   const bad = hop.kind === 'drop' || hop.kind === 'reject'
   return (
@@ -175,30 +197,34 @@ export function HopDetails({ hop, index, count, conntrack, onShowRule }: HopDeta
         <span className="hi-details-pos">
           {index + 1}/{count}
         </span>{' '}
-        <span className={`hi-kind hi-kind-${hop.kind}`}>{hopKindLabel(hop.kind)}</span> {formatLocation(hop.at)}
+        <span className={`hi-kind hi-kind-${hop.kind}`}>{hopKindLabel(hop.kind, lang)}</span> {formatLocation(hop.at, lang)}
         {hop.to && (
           <span className="hi-details-to">
             {' '}
-            → {formatLocation(hop.to)}
+            → {formatLocation(hop.to, lang)}
           </span>
         )}
-        {hop.reply && <span className="hi-mark hi-mark-reply">↩ {strings.reply}</span>}
-        {hop.extraHop && <span className="hi-mark hi-mark-extra">{strings.extraHop}</span>}
+        {hop.reply && <span className="hi-mark hi-mark-reply">↩ {t.reply}</span>}
+        {hop.extraHop && <span className="hi-mark hi-mark-extra">{t.extraHop}</span>}
+        <TlsMark hop={hop} />
       </h3>
+
+      {ingress && <IngressSection view={ingress} />}
+      {tls && <TlsSection view={tls} />}
 
       {bad && hop.reason && (
         <p className="hi-reason">
-          <strong>{strings.reasonHeading}:</strong> {hop.reason}
+          <strong>{t.reasonHeading}:</strong> {hop.reason}
         </p>
       )}
 
-      <h4>{strings.headersHeading}</h4>
+      <h4>{t.headersHeading}</h4>
       <HeadersTable hop={hop} />
 
-      <h4>{strings.causeHeading}</h4>
+      <h4>{t.causeHeading}</h4>
       <CauseView cause={hop.cause} onShowRule={onShowRule} />
 
-      <h4>{strings.conntrackHeading}</h4>
+      <h4>{t.conntrackHeading}</h4>
       <ConntrackSection entries={conntrack} hop={hop} index={index} />
     </section>
   )

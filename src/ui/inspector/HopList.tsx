@@ -6,8 +6,12 @@ import { useEffect, useId, useRef } from 'react'
 import type { KeyboardEvent } from 'react'
 import type { Trace } from '../../engine/model/net.ts'
 import { formatLocation, hopKindLabel } from '../format.ts'
+import { isIngressDecision } from '../diagram/ingressHop.ts'
+import { TlsMark } from './HopDetails.tsx'
 import { hopSummary } from './hopView.ts'
 import { strings } from './strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
+import { useLang } from '../i18n/useLang.ts'
 
 /** Props of the hop list. */
 export interface HopListProps {
@@ -39,6 +43,8 @@ function nextHop(key: string, hop: number | undefined, n: number): number | unde
 
 /** The listbox of hops. */
 export function HopList({ trace, hop, onSelectHop }: HopListProps) {
+  const t = useStrings(strings)
+  const lang = useLang()
   const id = useId()
   const listRef = useRef<HTMLOListElement>(null)
   const n = trace.hops.length
@@ -59,14 +65,14 @@ export function HopList({ trace, hop, onSelectHop }: HopListProps) {
   return (
     <div className="hi-hops">
       <p id={`${id}-hint`} className="visually-hidden">
-        {strings.hopsHint}
+        {t.hopsHint}
       </p>
       <ol
         ref={listRef}
         className="hi-hop-list"
         role="listbox"
         tabIndex={0}
-        aria-label={strings.hopsLabel}
+        aria-label={t.hopsLabel}
         aria-describedby={`${id}-hint`}
         aria-activedescendant={hop !== undefined ? optionId(hop) : undefined}
         onKeyDown={onKeyDown}
@@ -88,12 +94,14 @@ export function HopList({ trace, hop, onSelectHop }: HopListProps) {
             </span>
             <span className="hi-hop-main">
               <span className="hi-hop-head">
-                <span className="hi-hop-loc">{formatLocation(h.at)}</span>
-                <span className={`hi-kind hi-kind-${h.kind}`}>{hopKindLabel(h.kind)}</span>
-                {h.reply && <span className="hi-mark hi-mark-reply">↩ {strings.reply}</span>}
-                {h.extraHop && <span className="hi-mark hi-mark-extra">{strings.extraHop}</span>}
+                <span className="hi-hop-loc">{formatLocation(h.at, lang)}</span>
+                <span className={`hi-kind hi-kind-${h.kind}`}>{hopKindLabel(h.kind, lang)}</span>
+                {h.reply && <span className="hi-mark hi-mark-reply">↩ {t.reply}</span>}
+                {h.extraHop && <span className="hi-mark hi-mark-extra">{t.extraHop}</span>}
+                {isIngressDecision(h) && <span className="hi-mark hi-mark-routing">{t.routingMark}</span>}
+                <TlsMark hop={h} />
               </span>
-              <span className="hi-hop-sum">{hopSummary(h, formatLocation)}</span>
+              <span className="hi-hop-sum">{hopSummary(h, (l) => formatLocation(l, lang))}</span>
             </span>
           </li>
         ))}

@@ -11,6 +11,7 @@ import type { RulesetDialect } from './ruleLookup.ts'
 import type { Token } from './ruleTokens.ts'
 import { tokenizeRuleLine } from './ruleTokens.ts'
 import { strings } from './strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
 import './inspector.css'
 
 /** Props of the rules view (default export). */
@@ -67,6 +68,7 @@ function LineText({ tokens }: { tokens: Token[] }) {
 
 /** The rules view. */
 export default function RulesView({ node, nodes, onNodeChange, loadRuleset, cause, reloadKey, jump }: RulesViewProps) {
+  const t = useStrings(strings)
   const id = useId()
   const key = `${node}\u0000${String(reloadKey ?? '')}`
   const [load, setLoad] = useState<LoadState>({ key: '', node: '' })
@@ -197,11 +199,11 @@ export default function RulesView({ node, nodes, onNodeChange, loadRuleset, caus
     <section ref={root} className="rules-view" aria-labelledby={`${id}-title`} aria-busy={loading}>
       <div className="rv-toolbar">
         <h3 id={`${id}-title`} className="rv-title">
-          {strings.rulesHeading(node)}
+          {t.rulesHeading(node)}
         </h3>
         {nodes && nodes.length > 1 && onNodeChange && (
           <label className="rv-field">
-            <span>{strings.rulesNode}</span>
+            <span>{t.rulesNode}</span>
             <select value={node} onChange={(e) => onNodeChange(e.target.value)}>
               {nodes.map((n) => (
                 <option key={n} value={n}>
@@ -212,31 +214,31 @@ export default function RulesView({ node, nodes, onNodeChange, loadRuleset, caus
           </label>
         )}
         <label className="rv-field rv-filter">
-          <span>{strings.rulesFilter}</span>
-          <input type="search" value={filter} placeholder={strings.rulesFilterPlaceholder} onChange={(e) => onFilter(e.target.value)} spellCheck={false} />
+          <span>{t.rulesFilter}</span>
+          <input type="search" value={filter} placeholder={t.rulesFilterPlaceholder} onChange={(e) => onFilter(e.target.value)} spellCheck={false} />
         </label>
       </div>
       <div className="rv-status">
         <span role="status">
           {load.error ? (
             <span className="rv-error">
-              {strings.rulesFailed} {load.error}
+              {t.rulesFailed} {load.error}
             </span>
           ) : text === undefined ? (
-            strings.rulesLoading
+            t.rulesLoading
           ) : (
-            strings.rulesCount(shown.length, view.lines.length)
+            t.rulesCount(shown.length, view.lines.length)
           )}
         </span>
         {text !== undefined &&
           cause?.rule &&
           (matched >= 0 ? (
             <button type="button" className="hi-button rv-jump" onClick={() => setOwnJump((n) => n + 1)}>
-              {strings.rulesMatched(matched + 1)}
-              <span className="visually-hidden"> — {strings.rulesJump}</span>
+              {t.rulesMatched(matched + 1)}
+              <span className="visually-hidden"> — {t.rulesJump}</span>
             </button>
           ) : (
-            <span className="rv-missing">{strings.rulesNotFound}</span>
+            <span className="rv-missing">{t.rulesNotFound}</span>
           ))}
       </div>
       <div
@@ -244,7 +246,7 @@ export default function RulesView({ node, nodes, onNodeChange, loadRuleset, caus
         className="rv-viewport"
         tabIndex={0}
         role="region"
-        aria-label={strings.rulesTextLabel(node)}
+        aria-label={t.rulesTextLabel(node)}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         style={{ '--rv-gutter': `${gutter}ch` } as CSSProperties}
       >
@@ -256,7 +258,7 @@ export default function RulesView({ node, nodes, onNodeChange, loadRuleset, caus
             {rows}
           </div>
         </div>
-        {text !== undefined && shown.length === 0 && <p className="rv-empty">{strings.rulesEmpty}</p>}
+        {text !== undefined && shown.length === 0 && <p className="rv-empty">{t.rulesEmpty}</p>}
       </div>
     </section>
   )

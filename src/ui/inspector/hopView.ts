@@ -44,6 +44,8 @@ export type ClientIpView =
   | { kind: 'not-delivered'; client: string }
   | { kind: 'preserved'; client: string; seen: string; pod: string }
   | { kind: 'snat'; client: string; seen: string; pod: string; by: string; hop?: number }
+  /** Through an ingress controller: the backend pod sees the controller's address; `controllerSaw` is what the controller saw. */
+  | { kind: 'proxied'; client: string; seen: string; pod: string; controller: string; controllerSaw: string }
 
 const podName = (l: Location) => (l.kind === 'pod' ? `${l.namespace}/${l.name}` : '')
 
@@ -51,12 +53,31 @@ const podName = (l: Location) => (l.kind === 'pod' ? `${l.namespace}/${l.name}` 
  * The "client IP as the pod sees it" lesson: the source address of the request when it was
  * delivered to the pod, against the source the first hop sent. When they differ, names the hop
  * (and node) whose SNAT rewrote it: kube-proxy masquerades traffic it must return through the
- * receiving node (externalTrafficPolicy: Cluster), and keeps it with Local.
+ * receiving node (externalTrafficPolicy: Cluster), and keeps it with Local. Through an ingress
+ * controller the backend pod sees the controller's pod IP (a new connection), whatever the
+ * controller itself saw.
  */
 export function clientIpView(trace: Trace): ClientIpView {
   const client = trace.hops[0]?.before.src ?? ''
   const di = trace.hops.findIndex((h) => !h.reply && h.kind === 'deliver' && h.at.kind === 'pod')
   if (di < 0) return { kind: 'not-delivered', client }
+  // Through an ingress controller the request reaches a second pod over the controller's own connection.
+  const ctl = trace.hops.findIndex((h) => !h.reply && h.kind === 'deliver' && h.cause?.source === 'ingress-nginx')
+  if (ctl >= 0) {
+    const controller = podName(trace.hops[ctl].at)
+    let last = -1
+    for (let i = trace.hops.length - 1; i > ctl; i--) {
+      const h = trace.hops[i]
+      if (!h.reply && h.kind === 'deliver' && h.at.kind === 'pod' && podName(h.at) !== controller) {
+        last = i
+        break
+      }
+    }
+    if (last >= 0) {
+      const d = trace.hops[last]
+      return { kind: 'proxied', client, seen: d.after.src, pod: podName(d.at), controller, controllerSaw: trace.hops[di].after.src }
+    }
+  }
   const d = trace.hops[di]
   const seen = d.after.src
   const pod = podName(d.at)
@@ -81,7 +102,8 @@ const side = (addr: string, port: number, withPort: boolean) => (withPort ? `${a
 /**
  * A one-line summary of a hop for the hop list: what NAT rewrote (`dst 172.18.0.2:30123 → 10.244.1.3:8080`,
  * `src 203.0.113.7 → 172.18.0.2`; ports only when they changed), the next location for wire hops,
- * the reason for drops, the packet itself for deliveries. `loc` formats a location.
+ * the reason for drops, the packet itself for deliveries (the controller's words for an ingress
+ * routing decision). `loc` formats a location.
  */
 export function hopSummary(h: Hop, loc: (l: Location) => string): string {
   const b = h.before
@@ -98,6 +120,8 @@ export function hopSummary(h: Hop, loc: (l: Location) => string): string {
     case 'wire':
       return h.to ? `→ ${loc(h.to)}` : `${a.src}:${a.sport} → ${a.dst}:${a.dport}`
     case 'deliver':
+      // The ingress controller's routing decision: its own words say where the request goes.
+      if (h.cause?.source === 'ingress-nginx' && h.cause.comment) return h.cause.comment
       return `${a.src}:${a.sport} → ${a.dst}:${a.dport}`
     case 'drop':
     case 'reject':

@@ -1,8 +1,12 @@
 /**
- * Every text the hop inspector and the rules view show, in one place, so the i18n issue can swap
- * this object for i18next (en + ko) without touching the components. Sentence case.
+ * Every text the hop inspector and the rules view show, in English and Korean: `strings` is a table
+ * `{ en, ko }` of one type; components read it with `useStrings(strings)`, the pure views
+ * (ingressView, tlsView) take the language. Sentence case. What the engine and curl print (hop
+ * reasons, curl's error line, rules) stays as the tools print it.
  */
-export const strings = {
+import type { Localized } from '../../i18n/lang.ts'
+
+const en = {
   inspectorLabel: 'Hop inspector',
   noTrace: 'Select a packet on the diagram (or send a request) to inspect its hops.',
   noHop: 'Select a hop in the list to see its headers, the rule that matched and the conntrack entry.',
@@ -45,6 +49,11 @@ export const strings = {
   clientIpSnat: (seen: string, client: string, by: string) =>
     `The pod sees ${seen}, not the real client ${client}: ${by} masqueraded (SNAT) the connection, so the reply comes back through it.`,
   clientIpPreserved: (seen: string) => `Client IP preserved: the pod sees the real client ${seen}; no node rewrote the source address.`,
+  clientIpProxied: (seen: string, controller: string, controllerSaw: string, client: string) =>
+    `The pod sees ${seen}, the address of the ingress controller ${controller}: the controller opened its own connection to the pod. ` +
+    (controllerSaw === client
+      ? `The controller saw the real client ${client} and passes it on in the X-Forwarded-For and X-Real-IP headers.`
+      : `The controller itself saw ${controllerSaw} (SNAT on the way in), not the real client ${client}; that is what it passes on in X-Forwarded-For.`),
 
   rulesHeading: (node: string) => `Ruleset of ${node}`,
   rulesNode: 'Node',
@@ -58,4 +67,253 @@ export const strings = {
   rulesJump: 'Scroll to the matched rule',
   rulesTextLabel: (node: string) => `Generated kube-proxy ruleset of ${node}`,
   rulesEmpty: 'No lines match the filter.',
-} as const
+
+  // The ingress controller's routing decision (ingressView.ts) and the hop list marks.
+  ingressHeading: 'Ingress routing',
+  ingressJump: (hop: number) => `Routed by the ingress controller at hop ${hop + 1}`,
+  ingressShowHop: 'Show the routing hop',
+  tlsMark: 'TLS',
+  tlsEndsMark: 'TLS ends',
+  routingMark: 'routing',
+  ingress: {
+    anyHost: '*',
+    unknownHost: '(unknown host)',
+    none: 'none',
+    defaultBackend: 'defaultBackend (no rule matched)',
+    rule: (host: string, path: string, pathType: string) => `host ${host}, path ${path}${pathType ? ` (${pathType})` : ''}`,
+    knownPath: (path: string, pathType: string, backend: string, ing: string) =>
+      `${path}${pathType ? ` (${pathType})` : ''} → ${backend}  [Ingress ${ing}]`,
+    knownDefault: (backend: string, ing: string) => `defaultBackend → ${backend}  [Ingress ${ing}]`,
+    knownHeading: 'Hosts and paths the controller serves',
+    factController: 'Controller pod',
+    factHost: 'Host',
+    factPath: 'Path',
+    factIngress: 'Ingress',
+    factRule: 'Rule',
+    factBackend: 'Backend',
+    factEndpoint: 'Endpoint',
+    factPod: 'Pod',
+    factBalance: 'Chosen by',
+    factLocation: 'Location',
+    proxied: (ing: string, backend: string, pod: string) =>
+      `Ingress ${ing} matched: the controller looked up the endpoints of Service ${backend} and sent the request straight to pod ${pod}.`,
+    directNote: (svc: string) =>
+      `The controller connects to the pod itself, from its own pod IP: the packet never goes to the ClusterIP of ${svc || 'the Service'}, and kube-proxy does not pick the pod.`,
+    plainToPod: 'The controller decrypted HTTPS; the connection from the controller to the pod is plain HTTP.',
+    redirected: (host: string, status: number, location: string) =>
+      `Host ${host} has TLS configured, so the controller answers plain HTTP with ${status} Permanent Redirect to ${location}.`,
+    redirectNote: 'ingress-nginx redirects HTTP to HTTPS for every host with a TLS certificate (annotation nginx.ingress.kubernetes.io/ssl-redirect, default "true"). curl -L follows the redirect.',
+    notFound: (where: string) => `No Ingress rule matches ${where}: the controller's default backend answered 404 Not Found.`,
+    notFoundNote: 'The controller routes on the Host header and the path: check both against the rules of the Ingresses.',
+    notFoundListNote: 'The controller routes on the Host header and the path: check both against the hosts and paths below.',
+    noIngresses: 'The controller serves no Ingress yet (check spec.ingressClassName: it must name the class of this controller, e.g. nginx).',
+    noEndpoints: (ing: string, backend: string) =>
+      `Ingress ${ing} matched, but Service ${backend} has no ready endpoint: the controller answered 503 Service Temporarily Unavailable.`,
+    noEndpointsAtAll: (selector: string) =>
+      selector ? `The Service's selector ${selector} matches no pod (its EndpointSlices list no endpoint).` : 'The Service has no selector and no endpoints.',
+    noneReady: (n: number) => `${n === 1 ? 'Its one endpoint is' : `All ${n} endpoints are`} not ready (readiness probe failing, or the pod is starting or terminating).`,
+    backendMissing: (ing: string, backend: string) =>
+      `Ingress ${ing} matched, but its backend ${backend} does not exist: the controller answered 503 Service Temporarily Unavailable.`,
+    serviceMissing: (svc: string) => `There is no Service ${svc} (the backend must be a Service in the Ingress's namespace).`,
+    portMissing: (svc: string, port: string, ports: string) => `Service ${svc} has no port ${port}; its ports: ${ports}.`,
+    resourceBackend: (ing: string) => `Ingress ${ing} matched a resource backend, which the playground does not model: 503.`,
+    badGateway: (ep: string) => `The backend pod ${ep} refused the connection (nothing listens on that port): the controller answered 502 Bad Gateway.`,
+    gatewayTimeout: (ep: string) => `The backend pod ${ep} never answered (the packet was dropped): the controller answered 504 Gateway Time-out.`,
+  },
+  tls: {
+    heading: 'HTTPS (TLS)',
+    sni: 'SNI',
+    subject: 'Subject',
+    issuer: 'Issuer',
+    validity: 'Valid',
+    validityRange: (from: string, to: string) => `${from} – ${to}`,
+    sans: 'Names (SAN)',
+    secret: 'From Secret',
+    fake: 'Fake certificate',
+    selfSigned: 'self-signed',
+    fakeWhy: (reason: string) => `The controller served its own "Kubernetes Ingress Controller Fake Certificate": ${reason}`,
+    fakeNoReason: 'The controller served its own "Kubernetes Ingress Controller Fake Certificate".',
+    nameMismatch: (sni: string) => `The certificate does not name ${sni}: a client that checks it rejects it.`,
+    rejected: (reason: string) => `No HTTP request was sent: ${reason}. curl -k skips the check; --cacert with the issuing CA makes it pass.`,
+    endsAt: 'Ends at',
+    showHop: 'Show where TLS ends',
+    showReject: 'Show the refused handshake',
+    plainAfter: 'From the controller to the backend pod the request is plain HTTP.',
+    summaryOk: (at: string, secret: string) => `TLS ends at ${at}, with the certificate of Secret ${secret}.`,
+    summaryFake: (at: string) => `TLS ends at ${at}, with the controller's fake certificate.`,
+    summaryRejected: (at: string) => `The client refused the certificate presented by ${at}: no HTTP request was sent.`,
+    errors: {
+      e3: 'The URL is malformed: curl could not parse it.',
+      e6: 'The name does not resolve: no DNS record or /etc/hosts line for it. For an Ingress host, add one pointing at the controller\'s address (or use curl --resolve, or -H "Host: …" with the address).',
+      e7: 'Connection refused: nothing listens on that address and port (or a rule rejects it), so the TCP handshake got a reset.',
+      e28: 'Timed out: no answer came back — the packet was dropped on the way (no route, no endpoint, or a DROP rule).',
+      e35: 'The TLS handshake failed: the server at that port does not speak TLS (plain HTTP answered an HTTPS request).',
+      e51: 'The certificate does not name this host (SNI and SAN do not match).',
+      e52: 'The server closed the connection without sending a response.',
+      e56: 'The connection was reset while receiving the response.',
+      e60: 'curl does not trust the certificate: it is not signed by a CA curl knows. Use --cacert with the issuing CA, or -k to skip the check.',
+      e60self: 'curl does not trust the certificate: it is self-signed (the controller\'s fake certificate, or one made with openssl req -x509). Use -k to skip the check, or --cacert with that certificate.',
+      other: 'No HTTP response came back.',
+    } as Record<string, string> & { other: string; e60self: string },
+  },
+  responseHeading: 'Response',
+  responseStatus: (status: number) => `HTTP ${status}`,
+}
+
+/** The shape of the inspector's texts (both languages). */
+export type InspectorStrings = typeof en
+
+const ko: InspectorStrings = {
+  inspectorLabel: '홉 인스펙터',
+  noTrace: '다이어그램에서 패킷을 고르면(또는 요청을 보내면) 그 홉들을 살펴볼 수 있습니다.',
+  noHop: '목록에서 홉을 고르면 헤더, 일치한 규칙, conntrack 항목을 볼 수 있습니다.',
+  hopsLabel: '선택한 패킷의 홉',
+  hopsHint: '위아래 화살표 키로 홉 사이를 이동합니다.',
+  reply: '응답',
+  extraHop: '추가 홉',
+  outcome: { delivered: '전달됨', dropped: '폐기됨', rejected: '거부됨', unreachable: '도달 불가' },
+  traceTitle: (id) => `패킷 #${id}`,
+
+  headersHeading: '헤더',
+  headersCaption: '이 홉 전후의 패킷 헤더입니다. 바뀐 필드는 강조되어 있습니다.',
+  field: '필드',
+  before: '이전',
+  after: '이후',
+  proto: '프로토콜',
+  source: '출발지',
+  destination: '목적지',
+  changed: '바뀜',
+  unchangedNote: '이 홉은 헤더를 바꾸지 않습니다.',
+
+  causeHeading: '이유',
+  causeSource: '결정 주체',
+  causeChain: '체인',
+  causeRule: '규칙',
+  causeComment: '주석',
+  causeObject: '오브젝트',
+  noCause: '단순 전달입니다. 여기서는 어떤 규칙도 이 패킷을 바꾸거나 걸러 내지 않았습니다.',
+  showInRules: '규칙 집합에서 보기',
+  reasonHeading: '사유',
+
+  conntrackHeading: 'conntrack 항목',
+  conntrackIntro: (node) => `${node}에서 conntrack -L이 출력하는 형태:`,
+  conntrackCreated: '이 NAT가 만든 항목입니다(연결의 첫 패킷)',
+  conntrackUsed: '이 홉이 조회한 항목입니다(NAT는 규칙이 아니라 이 항목에서 옵니다)',
+  conntrackNone: '이 패킷에 대해 NAT conntrack 항목을 가진 노드가 없습니다. NAT가 일어나지 않았거나, 패킷이 노드를 떠나기 전에 폐기되었습니다.',
+
+  clientIpHeading: '파드가 보는 클라이언트 IP',
+  clientIpNotDelivered: '패킷이 파드에 도달하지 못했습니다.',
+  clientIpSnat: (seen, client, by) =>
+    `파드에는 실제 클라이언트(${client})가 아닌 ${seen} 주소가 보입니다. ${by}에서 연결을 마스커레이드(SNAT)했기 때문이며, 응답도 그곳을 거쳐 돌아갑니다.`,
+  clientIpPreserved: (seen) => `클라이언트 IP가 보존되었습니다. 파드에는 실제 클라이언트 주소(${seen})가 보이며, 출발지 주소를 바꾼 노드는 없습니다.`,
+  clientIpProxied: (seen, controller, controllerSaw, client) =>
+    `파드에는 인그레스 컨트롤러 ${controller}의 주소(${seen})가 보입니다. 컨트롤러가 파드로 직접 새 연결을 열었기 때문입니다. ` +
+    (controllerSaw === client
+      ? `컨트롤러는 실제 클라이언트(${client})를 보았고, 이 주소를 X-Forwarded-For와 X-Real-IP 헤더로 전달합니다.`
+      : `컨트롤러 자신도 실제 클라이언트(${client})가 아닌 ${controllerSaw} 주소를 보았고(들어오는 길에 SNAT), X-Forwarded-For로 전달하는 것도 그 주소입니다.`),
+
+  rulesHeading: (node) => `${node}의 규칙 집합`,
+  rulesNode: '노드',
+  rulesFilter: '줄 필터',
+  rulesFilterPlaceholder: '예: kubia 또는 KUBE-SVC',
+  rulesLoading: '규칙 집합을 불러오는 중입니다…',
+  rulesFailed: '규칙 집합을 불러오지 못했습니다:',
+  rulesCount: (shown, total) => (shown === total ? `${total}줄` : `${total}줄 중 ${shown}줄`),
+  rulesMatched: (line) => `${line}행에서 일치한 규칙`,
+  rulesNotFound: '일치한 규칙이 이 규칙 집합에 없습니다.',
+  rulesJump: '일치한 규칙으로 스크롤',
+  rulesTextLabel: (node) => `${node}에서 생성된 kube-proxy 규칙 집합`,
+  rulesEmpty: '필터와 일치하는 줄이 없습니다.',
+
+  ingressHeading: '인그레스 라우팅',
+  ingressJump: (hop) => `${hop + 1}번째 홉에서 인그레스 컨트롤러가 라우팅했습니다`,
+  ingressShowHop: '라우팅 홉 보기',
+  tlsMark: 'TLS',
+  tlsEndsMark: 'TLS 종료',
+  routingMark: '라우팅',
+  ingress: {
+    anyHost: '*',
+    unknownHost: '(알 수 없는 호스트)',
+    none: '없음',
+    defaultBackend: 'defaultBackend(일치한 규칙 없음)',
+    rule: (host, path, pathType) => `호스트 ${host}, 경로 ${path}${pathType ? ` (${pathType})` : ''}`,
+    knownPath: (path, pathType, backend, ing) => `${path}${pathType ? ` (${pathType})` : ''} → ${backend}  [인그레스 ${ing}]`,
+    knownDefault: (backend, ing) => `defaultBackend → ${backend}  [인그레스 ${ing}]`,
+    knownHeading: '컨트롤러가 처리하는 호스트와 경로',
+    factController: '컨트롤러 파드',
+    factHost: '호스트',
+    factPath: '경로',
+    factIngress: '인그레스',
+    factRule: '규칙',
+    factBackend: '백엔드',
+    factEndpoint: '엔드포인트',
+    factPod: '파드',
+    factBalance: '선택 방식',
+    factLocation: 'Location',
+    proxied: (ing, backend, pod) =>
+      `인그레스 ${ing}이(가) 일치했습니다. 컨트롤러가 서비스 ${backend}의 엔드포인트를 조회한 뒤 요청을 파드 ${pod}로 곧바로 보냈습니다.`,
+    directNote: (svc) =>
+      `컨트롤러는 자기 파드 IP에서 파드로 직접 연결합니다. 패킷은 ${svc ? `${svc}의 ` : '서비스의 '}ClusterIP로 가지 않으며, 파드를 고르는 것도 kube-proxy가 아닙니다.`,
+    plainToPod: '컨트롤러가 HTTPS를 복호화했습니다. 컨트롤러에서 파드까지의 연결은 평문 HTTP입니다.',
+    redirected: (host, status, location) =>
+      `호스트 ${host}에 TLS가 설정되어 있으므로, 컨트롤러는 평문 HTTP 요청에 ${status} Permanent Redirect로 ${location}을(를) 가리킵니다.`,
+    redirectNote: 'ingress-nginx는 TLS 인증서가 있는 모든 호스트에 대해 HTTP를 HTTPS로 리디렉션합니다(어노테이션 nginx.ingress.kubernetes.io/ssl-redirect, 기본값 "true"). curl -L은 리디렉션을 따라갑니다.',
+    notFound: (where) => `${where}와(과) 일치하는 인그레스 규칙이 없습니다. 컨트롤러의 기본 백엔드가 404 Not Found로 응답했습니다.`,
+    notFoundNote: '컨트롤러는 Host 헤더와 경로로 라우팅합니다. 둘 다 인그레스의 규칙과 비교해 보세요.',
+    notFoundListNote: '컨트롤러는 Host 헤더와 경로로 라우팅합니다. 둘 다 아래의 호스트, 경로와 비교해 보세요.',
+    noIngresses: '컨트롤러가 아직 처리하는 인그레스가 없습니다(spec.ingressClassName을 확인하세요. 이 컨트롤러의 클래스, 예를 들어 nginx를 지정해야 합니다).',
+    noEndpoints: (ing, backend) =>
+      `인그레스 ${ing}이(가) 일치했지만 서비스 ${backend}에 준비된 엔드포인트가 없어, 컨트롤러가 503 Service Temporarily Unavailable로 응답했습니다.`,
+    noEndpointsAtAll: (selector) =>
+      selector ? `서비스의 셀렉터 ${selector}와 일치하는 파드가 없습니다(EndpointSlice에 엔드포인트가 하나도 없습니다).` : '서비스에 셀렉터도 엔드포인트도 없습니다.',
+    noneReady: (n) => `${n === 1 ? '하나뿐인 엔드포인트가' : `엔드포인트 ${n}개가 모두`} 준비되지 않았습니다(레디니스 프로브 실패, 또는 파드가 시작 중이거나 종료 중).`,
+    backendMissing: (ing, backend) =>
+      `인그레스 ${ing}이(가) 일치했지만 백엔드 ${backend}이(가) 없어, 컨트롤러가 503 Service Temporarily Unavailable로 응답했습니다.`,
+    serviceMissing: (svc) => `서비스 ${svc}이(가) 없습니다(백엔드는 인그레스와 같은 네임스페이스의 서비스여야 합니다).`,
+    portMissing: (svc, port, ports) => `서비스 ${svc}에 포트 ${port}이(가) 없습니다. 이 서비스의 포트: ${ports}.`,
+    resourceBackend: (ing) => `인그레스 ${ing}이(가) 리소스 백엔드와 일치했는데, 플레이그라운드는 이를 모델링하지 않습니다: 503.`,
+    badGateway: (ep) => `백엔드 파드 ${ep}이(가) 연결을 거부했습니다(그 포트에서 수신 대기하는 것이 없습니다). 컨트롤러가 502 Bad Gateway로 응답했습니다.`,
+    gatewayTimeout: (ep) => `백엔드 파드 ${ep}이(가) 끝내 응답하지 않았습니다(패킷이 폐기됨). 컨트롤러가 504 Gateway Time-out으로 응답했습니다.`,
+  },
+  tls: {
+    heading: 'HTTPS(TLS)',
+    sni: 'SNI',
+    subject: '주체(Subject)',
+    issuer: '발급자(Issuer)',
+    validity: '유효 기간',
+    validityRange: (from, to) => `${from} – ${to}`,
+    sans: '이름(SAN)',
+    secret: '출처 시크릿',
+    fake: '가짜 인증서',
+    selfSigned: '자체 서명',
+    fakeWhy: (reason) => `컨트롤러가 자신의 "Kubernetes Ingress Controller Fake Certificate"를 제공했습니다: ${reason}`,
+    fakeNoReason: '컨트롤러가 자신의 "Kubernetes Ingress Controller Fake Certificate"를 제공했습니다.',
+    nameMismatch: (sni) => `인증서에 ${sni}이(가) 들어 있지 않습니다. 인증서를 검사하는 클라이언트는 이를 거부합니다.`,
+    rejected: (reason) => `HTTP 요청은 보내지 않았습니다: ${reason}. curl -k는 검사를 건너뛰고, 발급한 CA를 --cacert로 주면 검사를 통과합니다.`,
+    endsAt: '종료 지점',
+    showHop: 'TLS가 끝나는 곳 보기',
+    showReject: '거부된 핸드셰이크 보기',
+    plainAfter: '컨트롤러에서 백엔드 파드까지 요청은 평문 HTTP입니다.',
+    summaryOk: (at, secret) => `TLS는 ${at}에서 끝나며, 시크릿 ${secret}의 인증서를 씁니다.`,
+    summaryFake: (at) => `TLS는 ${at}에서 끝나며, 컨트롤러의 가짜 인증서를 씁니다.`,
+    summaryRejected: (at) => `클라이언트가 ${at}이(가) 제시한 인증서를 거부했습니다. HTTP 요청은 보내지 않았습니다.`,
+    errors: {
+      e3: 'URL 형식이 잘못되어 curl이 해석하지 못했습니다.',
+      e6: '이름을 해석할 수 없습니다. 그 이름에 대한 DNS 레코드나 /etc/hosts 줄이 없습니다. 인그레스 호스트라면 컨트롤러 주소를 가리키는 항목을 추가하세요(또는 curl --resolve, 또는 주소와 함께 -H "Host: …"를 쓰세요).',
+      e7: '연결이 거부되었습니다. 그 주소와 포트에서 수신 대기하는 것이 없거나(또는 규칙이 거부해서) TCP 핸드셰이크가 리셋되었습니다.',
+      e28: '시간이 초과되었습니다. 응답이 돌아오지 않았습니다. 패킷이 도중에 폐기되었습니다(경로 없음, 엔드포인트 없음, 또는 DROP 규칙).',
+      e35: 'TLS 핸드셰이크에 실패했습니다. 그 포트의 서버는 TLS를 쓰지 않습니다(HTTPS 요청에 평문 HTTP가 응답했습니다).',
+      e51: '인증서에 이 호스트 이름이 없습니다(SNI와 SAN이 일치하지 않습니다).',
+      e52: '서버가 응답을 보내지 않고 연결을 닫았습니다.',
+      e56: '응답을 받는 도중 연결이 리셋되었습니다.',
+      e60: 'curl이 인증서를 신뢰하지 않습니다. curl이 아는 CA가 서명한 인증서가 아닙니다. 발급한 CA를 --cacert로 주거나, -k로 검사를 건너뛰세요.',
+      e60self: 'curl이 인증서를 신뢰하지 않습니다. 자체 서명 인증서입니다(컨트롤러의 가짜 인증서이거나 openssl req -x509로 만든 인증서). -k로 검사를 건너뛰거나, 그 인증서를 --cacert로 주세요.',
+      other: 'HTTP 응답이 돌아오지 않았습니다.',
+    },
+  },
+  responseHeading: '응답',
+  responseStatus: (status) => `HTTP ${status}`,
+}
+
+/** The inspector's texts in both languages. */
+export const strings: Localized<InspectorStrings> = { en, ko }

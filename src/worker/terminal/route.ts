@@ -68,6 +68,10 @@ export function runTerminalLine(session: SimSession, t: TerminalLine): TerminalO
   if (t.host.kind !== 'workstation') return inShell(session, t.session, t.host, line)
   const split = splitWords(line)
   if (!split.ok) return out('', `bash: ${split.error}\n`, 2)
+  if (split.words[0] === 'minikube' && !split.operator) {
+    const r = session.minikube(split.words.slice(1))
+    if (r) return fromShell(r as ShellOutcome)
+  }
   if (split.words[0] !== 'kubectl') {
     // The workstation sits outside the cluster like the scenario's first client (the book's laptop).
     const client = session.sim.config.clients[0]

@@ -235,3 +235,18 @@ describe('terminal lines on the real engine (kubia-nodeport)', () => {
     expect(r.stderr).not.toBe('')
   })
 })
+
+describe('minikube on the workstation', () => {
+  it('`minikube addons enable ingress` runs minikube (logged, so a replay repeats it), then the controller is there', () => {
+    const text = readFileSync(new URL('../../scenarios/kubia-nodeport.yaml', import.meta.url), 'utf8')
+    const { send, term } = hostWith((t) => loadHostedSim(t))
+    expect(send({ type: 'apply', text, file: 'kubia-nodeport.yaml' })).toMatchObject({ type: 'applied', accepted: true })
+    const r = term(WS, 'minikube addons enable ingress')
+    expect(r.exitCode).toBe(0)
+    expect(r.output ?? r.stdout + r.stderr).toMatch(/The 'ingress' addon is enabled/)
+    const pods = term(WS, 'kubectl get pods -n ingress-nginx -o name')
+    expect(pods.stdout).toMatch(/^pod\/ingress-nginx-controller-/m)
+    // `minikube ip` answers too (not "command not found" from the laptop's shell).
+    expect(term(WS, 'minikube ip').exitCode).toBe(0)
+  })
+})

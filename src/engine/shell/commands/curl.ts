@@ -7,7 +7,7 @@
 import type { CommandCtx, CommandSpec, Io } from '../command.ts'
 import { resolvePath } from '../fs.ts'
 import type { FetchOutcome } from './fetch.ts'
-import { fetchUrl, reasonPhrase, responseHeaders } from './fetch.ts'
+import { closesConnection, fetchUrl, responseHeaders, statusLine } from './fetch.ts'
 import { parseUrl } from '../../net/http.ts'
 import { CA_STORE_LINES, SERVER_HELLO_TO_CERTIFICATE, SESSION_TICKETS, UNKNOWN_CA_ALERT, handshakeDone, http2RequestLines, serverCertificateBlock } from './curlTls.ts'
 
@@ -189,7 +189,7 @@ function transfer(ctx: CommandCtx, o: CurlOptions, raw: string, index: number, i
     }
     const src = sourceOf(f)
     if (f.error.code === 7 && src) v(`* connect to ${f.ip} port ${url.port} from ${src.ip} port ${src.port} failed: Connection refused\n`)
-    v(`* ${f.error.message.slice(11)}\n* Closing connection\n`)
+    v(`* ${f.error.message.replace(/^curl: \(\d+\) /, '')}\n* Closing connection\n`)
     return fail(f.error.code, f.error.message, ms)
   }
   v(`* Connected to ${url.host} (${f.ip}) port ${url.port}\n`)
@@ -226,8 +226,10 @@ function transfer(ctx: CommandCtx, o: CurlOptions, raw: string, index: number, i
   v(`> ${method} ${url.path} ${h2 ? 'HTTP/2' : 'HTTP/1.1'}\n${reqHeaders.map(([k, val]) => `> ${k}: ${val}\n`).join('')}> \n`)
   if (h2) v(SESSION_TICKETS)
   // HTTP/2 has no reason phrase; curl prints the status line as "HTTP/2 200 ".
-  const status = h2 ? `HTTP/2 ${r.status} ` : `HTTP/1.1 ${r.status} ${reasonPhrase(r.status)}`
+  const status = statusLine(ctx, r, h2)
   const headers = responseHeaders(ctx, r, h2)
+  // lib/http.c: an HTTP/1.0 response without keep-alive is marked for close as its status line arrives.
+  if (status.startsWith('HTTP/1.0 ')) v('* HTTP 1.0, assume close after body\n')
   v(`< ${status}\n${headers.map((h) => `< ${h}\n`).join('')}< \n`)
   const location = r.headers?.find(([k]) => k.toLowerCase() === 'location')?.[1]
   if (o.location && REDIRECTS.has(r.status) && location !== undefined) {
@@ -256,7 +258,8 @@ function transfer(ctx: CommandCtx, o: CurlOptions, raw: string, index: number, i
   } else if (ctx.tty) io.out(out)
   const sizeKnown = headers.some((h) => h.toLowerCase().startsWith('content-length'))
   if (meter) io.err(`\r${meterLine(bytes, bytes, sizeKnown, bytes * 500)}\n`)
-  v(`* Connection #${index} to host ${url.host} left intact\n`)
+  // A server that closes after the response (HTTP/1.0 without keep-alive) leaves nothing to reuse.
+  v(closesConnection(ctx, r) ? '* Closing connection\n' : `* Connection #${index} to host ${url.host} left intact\n`)
   // stdout to a pipe is block-buffered: the body shows up after everything curl wrote to stderr.
   if (!o.output && !ctx.tty) io.out(out)
   if (o.writeOut !== undefined) io.out(writeOut(o.writeOut, f))

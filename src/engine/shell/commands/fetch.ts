@@ -11,6 +11,9 @@ import type { CommandCtx } from '../command.ts'
 import { httpDate } from '../clock.ts'
 import { utf8Bytes } from '../../util/utf8.ts'
 import { resolveName } from '../resolve.ts'
+import type { AppModel } from '../../kubelet/images.ts'
+import type { PythonHttpServer } from '../../kubelet/pythonHttp.ts'
+import { PYTHON_SERVER_HEADER, pythonAnswer } from '../../kubelet/pythonHttp.ts'
 
 /** What one transfer did. */
 export interface FetchOutcome {
@@ -75,6 +78,7 @@ function ingressNginxHeaders(ctx: CommandCtx, r: HttpResult, h2: boolean): strin
   // nginx forwards the upstream's Content-Type/Content-Length; kubia (Node.js) sends chunked bodies without either.
   if (own || app === 'nginx') out.push(['Content-Type', 'text/html'], ['Content-Length', String(len)])
   else if (app === 'generic-http') out.push(['Content-Type', r.body.startsWith('{') ? 'application/json' : 'text/plain; charset=utf-8'], ['Content-Length', String(len)])
+  else if (app === 'python-http') out.push(['Content-Type', r.status >= 400 ? 'text/html;charset=utf-8' : 'text/html; charset=utf-8'], ['Content-Length', String(len)])
   else if (!h2) out.push(['Transfer-Encoding', 'chunked'])
   const location = extraHeader(r, 'Location')
   if (location !== undefined) out.push(['Location', location])
@@ -83,20 +87,55 @@ function ingressNginxHeaders(ctx: CommandCtx, r: HttpResult, h2: boolean): strin
   return out.map(([k, v]) => `${h2 ? k.toLowerCase() : k}: ${v}`)
 }
 
-/** The app that answered (the container listening on the port the request reached). */
-function appOf(ctx: CommandCtx, r: HttpResult): string | undefined {
+/** The app model that answered (the container listening on the port the request reached). */
+function answeringApp(ctx: CommandCtx, r: HttpResult): AppModel | undefined {
   const [ns, name] = r.pod!.split('/') as [string, string]
   const rt = ctx.env.podRuntime(ns, name)
   const hops = r.trace.hops.filter((h) => h.kind === 'deliver' && !h.reply && h.at.kind === 'pod' && h.at.name === name)
   const seen = hops[hops.length - 1]?.after.dport
-  return (rt?.containers.find((c) => c.app.listeners.some((l) => l.port === seen)) ?? rt?.containers[0])?.app.kind
+  return (rt?.containers.find((c) => c.app.listeners.some((l) => l.port === seen)) ?? rt?.containers[0])?.app
 }
 
-/** The response headers the answering server sends (Node.js for kubia, nginx, Go for the rest); `h2`: as HTTP/2 fields. */
+/** The kind of app that answered. */
+function appOf(ctx: CommandCtx, r: HttpResult): string | undefined {
+  return answeringApp(ctx, r)?.kind
+}
+
+/** The python http.server that answered the request directly, if one did. */
+function pythonServer(ctx: CommandCtx, r: HttpResult): PythonHttpServer | undefined {
+  return r.pod && r.server === undefined ? answeringApp(ctx, r)?.python : undefined
+}
+
+/**
+ * The response's status line as the client prints it: `HTTP/2 200 ` over HTTP/2; python's
+ * http.server answers with its protocol_version (HTTP/1.0 by default) and, for errors, the
+ * message it passed to send_error (`404 File not found`); other servers speak HTTP/1.1.
+ */
+export function statusLine(ctx: CommandCtx, r: HttpResult, h2 = false): string {
+  if (h2) return `HTTP/2 ${r.status} `
+  const py = pythonServer(ctx, r)
+  if (py) return `${py.protocol} ${r.status} ${pythonAnswer(py, requestPath(r)).reason}`
+  return `HTTP/1.1 ${r.status} ${reasonPhrase(r.status)}`
+}
+
+/** True when the server closes the connection after this response (python's HTTP/1.0, its error replies). */
+export function closesConnection(ctx: CommandCtx, r: HttpResult): boolean {
+  const py = pythonServer(ctx, r)
+  return py !== undefined && (py.protocol !== 'HTTP/1.1' || r.status >= 400)
+}
+
+/** The request path the server saw (the first hop's HTTP attributes). */
+function requestPath(r: HttpResult): string {
+  return r.trace.hops.find((h) => h.l7 && !h.reply)?.l7?.path ?? '/'
+}
+
+/** The response headers the answering server sends (Node.js for kubia, nginx, python's http.server, Go for the rest); `h2`: as HTTP/2 fields. */
 export function responseHeaders(ctx: CommandCtx, r: HttpResult, h2 = false): string[] {
   if (r.server === 'ingress-nginx') return ingressNginxHeaders(ctx, r, h2)
   const date = `Date: ${httpDate(ctx.env.dp.now())}`
   const len = utf8Bytes(r.body).length
+  const py = pythonServer(ctx, r)
+  if (py) return [`Server: ${PYTHON_SERVER_HEADER}`, date, ...pythonAnswer(py, requestPath(r)).headers.map(([k, v]) => `${k}: ${v}`)]
   const app = r.pod ? appOf(ctx, r) : undefined
   if (app === 'kubia' || app === 'generic-http') return [date, 'Connection: keep-alive', 'Transfer-Encoding: chunked']
   if (app === 'nginx' || (!r.pod && (r.status === 404 || r.status === 503) && r.body.includes('nginx'))) {

@@ -11,7 +11,7 @@
 import type { CommandCtx, CommandSpec, Io } from '../command.ts'
 import { wgetTime } from '../clock.ts'
 import { resolvePath } from '../fs.ts'
-import { fetchUrl, reasonPhrase } from './fetch.ts'
+import { fetchUrl, statusLine } from './fetch.ts'
 import { parseUrl } from '../../net/http.ts'
 import { certificateMatchesHost } from '../../net/ingressTls.ts'
 import type { CertificateSummary } from '../../model/net.ts'
@@ -160,7 +160,8 @@ function wget(ctx: CommandCtx, args: string[], io: Io): number {
       continue
     }
     const r = f.result!
-    const reason = reasonPhrase(r.status)
+    const line = statusLine(ctx, r)
+    const reason = line.slice(line.indexOf(' ', line.indexOf(' ') + 1) + 1)
     if (gnu) say(`HTTP request sent, awaiting response... ${r.status} ${reason}\n`)
     const location = r.headers?.find(([k]) => k.toLowerCase() === 'location')?.[1]
     if ([301, 302, 303, 307, 308].includes(r.status) && location !== undefined) {
@@ -177,7 +178,7 @@ function wget(ctx: CommandCtx, args: string[], io: Io): number {
     }
     if (r.status >= 400) {
       if (gnu) say(`${now} ERROR ${r.status}: ${reason}.\n\n`)
-      else io.err(`wget: server returned error: HTTP/1.1 ${r.status} ${reason}\n`)
+      else io.err(`wget: server returned error: ${line}\n`)
       code = gnu ? 8 : 1
       continue
     }

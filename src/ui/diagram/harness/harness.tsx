@@ -3,7 +3,7 @@
  * /index.html): `npm start`, then open /src/ui/diagram/harness/index.html?… It runs the real engine
  * on this thread (a harness may; the App never does) and feeds the diagram real traces.
  *
- * Query: scenario=<file> · ingress=1 · send=<from>|<url>,… (requests sent at load) · stream=<n> (keep n packets
+ * Query: scenario=<file> · addon=ingress · ingress=1|tls · k=1 · connect=<ip> · send=<from>|<url>[#Host],… (requests sent at load) · stream=<n> (keep n packets
  * in flight, for the fps figure) · replies=0|1 · reduced=1 · paused=1 · speed=<x> · hop=<ms> ·
  * theme=dark · large=1 · select=<trace index>:<hop> · w=<px> h=<px>.
  * window.__harness exposes fps measurement and the number of packets in flight.
@@ -29,17 +29,46 @@ if (q.get('large') === '1') document.documentElement.setAttribute('data-large-te
 
 const sim = loadSimulation(text)
 sim.runUntilSettled()
-// ingress=1: add an Ingress (no lesson scenario has one yet) to see how the diagram draws it.
-if (q.get('ingress') === '1') {
-  sim.applyManifests([
+// addon=ingress: `minikube addons enable ingress` (the ingress-nginx controller pod, its NodePort Service, IngressClass nginx).
+if (q.get('addon') === 'ingress') {
+  sim.workstation('minikube addons enable ingress')
+  sim.runUntilSettled()
+}
+// ingress=1: add an Ingress; ingress=tls: two hosts, two paths and a tls entry (the Secret need not exist).
+const ingressYaml: Record<string, string> = {
+  '1': [
     'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata: {name: kubia}', 'spec:', '  ingressClassName: nginx', '  rules:',
     '  - host: kubia.example.com', '    http:', '      paths:', '      - {path: /, pathType: Prefix, backend: {service: {name: kubia-nodeport, port: {number: 80}}}}',
-  ].join('\n'))
+  ].join('\n'),
+  tls: [
+    'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata: {name: kubia}', 'spec:', '  ingressClassName: nginx',
+    '  tls:', '  - {hosts: [kubia.example.com], secretName: tls-secret}', '  rules:',
+    '  - host: kubia.example.com', '    http:', '      paths:',
+    '      - {path: /kubia, pathType: Prefix, backend: {service: {name: kubia-nodeport, port: {number: 80}}}}',
+    '      - {path: /api, pathType: Exact, backend: {service: {name: kubia-nodeport, port: {number: 80}}}}',
+    '  - host: foo.example.com', '    http:', '      paths:',
+    '      - {path: /, pathType: Prefix, backend: {service: {name: kubia-nodeport, port: {number: 80}}}}',
+  ].join('\n'),
+}
+const ingress = ingressYaml[q.get('ingress') ?? '']
+if (ingress) {
+  sim.applyManifests(ingress)
   sim.runUntilSettled()
 }
 
+/**
+ * Sends one request. `url` may end in `#Host` to send that Host header (Ingress routing); `k=1` is
+ * curl -k (accept the controller's certificate); `connect=<ip>` connects there instead of resolving
+ * the URL's host (curl --resolve), so `https://secure.example.com:<nodePort>/` reaches a node.
+ */
 function send(from: string, url: string): Trace {
-  return sim.request(from, url)[0]!.trace
+  const [u, host] = url.split('#')
+  const connect = q.get('connect')
+  return sim.request(from, u!, {
+    ...(host ? { headers: { Host: host } } : {}),
+    ...(q.get('k') === '1' ? { insecure: true } : {}),
+    ...(connect ? { connectTo: connect } : {}),
+  })[0]!.trace
 }
 
 const initialSends = (q.get('send') ?? '').split(',').filter((s) => s.includes('|')).map((s) => s.split('|') as [string, string])

@@ -6,6 +6,7 @@
 import { lazy, StrictMode, Suspense, useEffect, useRef, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { Diagnostic } from '../../../engine/model/errors.ts'
+import type { ManifestEditorApi } from '../../contracts.ts'
 import { ProblemsList } from '../ProblemsList.tsx'
 import { editorStrings } from '../strings.ts'
 import '../../app.css'
@@ -36,7 +37,7 @@ function Harness() {
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([])
   const [dark, setDark] = useState(false)
   const [largeText, setLargeText] = useState(false)
-  const reveal = useRef<(line: number, col: number) => void>(() => {})
+  const editorApi = useRef<ManifestEditorApi | null>(null)
 
   // The App debounces applying the text; so does the harness.
   useEffect(() => {
@@ -71,7 +72,7 @@ function Harness() {
         <output data-testid="harness-status">edits: {edits} · chars: {text.length} · revision: {loaded.revision}</output>
       </div>
       <div style={{ minHeight: 0, borderBlock: '1px solid #ccc' }}>
-        <Suspense fallback={<p role="status">{editorStrings.loading}</p>}>
+        <Suspense fallback={<p role="status">{editorStrings.en.loading}</p>}>
           <ManifestEditor
             text={text}
             revision={loaded.revision}
@@ -83,13 +84,17 @@ function Harness() {
               setEdits((n) => n + 1)
             }}
             onReady={(api) => {
-              reveal.current = api.revealLine
+              editorApi.current = api
             }}
           />
         </Suspense>
       </div>
       <div style={{ padding: '8px 12px' }}>
-        <ProblemsList diagnostics={diagnostics} onReveal={(l, c) => reveal.current(l, c)} />
+        <ProblemsList
+          diagnostics={diagnostics}
+          onReveal={(l, c) => editorApi.current?.revealLine(l, c)}
+          onFix={(d) => d.fix && editorApi.current?.applyFix(d.fix)}
+        />
       </div>
     </div>
   )
