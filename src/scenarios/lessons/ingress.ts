@@ -234,8 +234,8 @@ export const ingressLesson: Lesson = {
         { kind: 'send', from: 'laptop', url: 'http://kubia.example.com/kubia', times: 4 },
       ],
       observe: {
-        en: 'Before the annotation the browser\'s answers name different pods; after it, the first answer carries `Set-Cookie: INGRESSCOOKIE=…` and every later browser answer names the same pod, while the laptop\'s answers keep changing.',
-        ko: '어노테이션을 붙이기 전에는 브라우저가 받는 응답의 파드 이름이 바뀝니다. 붙인 뒤에는 첫 응답에 `Set-Cookie: INGRESSCOOKIE=…`가 오고 그 뒤 브라우저의 응답은 모두 같은 파드 이름이지만, 노트북의 응답은 계속 바뀝니다.',
+        en: 'Before the annotation the browser\'s answers name different pods; after it, the first answer carries `Set-Cookie: INGRESSCOOKIE=…` and every later browser answer names the same pod, while every laptop answer sets a new cookie and names whichever pod the controller picked.',
+        ko: '어노테이션을 붙이기 전에는 브라우저가 받는 응답의 파드 이름이 바뀝니다. 붙인 뒤에는 첫 응답에 `Set-Cookie: INGRESSCOOKIE=…`가 오고 그 뒤 브라우저의 응답은 모두 같은 파드 이름이지만, 노트북의 응답은 매번 새 쿠키를 받고 컨트롤러가 고른 파드 이름이 나옵니다.',
       },
       check: (v) => {
         const setsCookie = (r: HttpResult) => (r.headers ?? []).some(([k, val]) => k.toLowerCase() === 'set-cookie' && val.startsWith('INGRESSCOOKIE='))
@@ -246,9 +246,13 @@ export const ingressLesson: Lesson = {
         if (new Set(before.map((r) => r.pod)).size < 2) return fail('First send a few browser requests without the annotation: they should reach different pods.', '먼저 어노테이션 없이 브라우저 요청을 몇 번 보내세요. 서로 다른 파드에 도착해야 합니다.')
         if (after.length < 3) return fail('Add the affinity annotation to the Ingress and send at least 3 requests from the browser.', '인그레스에 어피니티 어노테이션을 붙이고 브라우저에서 요청을 3번 이상 보내세요.')
         if (new Set(after.map((r) => r.pod)).size !== 1) return fail('With the cookie the browser should stay on one pod.', '쿠키가 있으면 브라우저는 한 파드에 머물러야 합니다.')
+        // curl sends no cookie, so every answer sets a fresh INGRESSCOOKIE and the controller picks a pod anew
+        // each time (which pods it lands on is chance: the check counts new cookies, not pods).
         const laptop = v.results.filter((r) => clientOf(r) === 'laptop' && r.status === 200 && setsCookie(r))
-        if (laptop.length < 3 || new Set(laptop.map((r) => r.pod)).size < 2) return fail('Send a few requests from the laptop too: curl ignores the cookie and should hop between pods.', '노트북에서도 요청을 몇 번 보내세요. curl은 쿠키를 무시하므로 파드를 옮겨 다녀야 합니다.')
-        return pass({ en: `The browser stays on ${after[0]!.pod}; curl hopped across ${new Set(laptop.map((r) => r.pod)).size} pods.`, ko: `브라우저는 ${after[0]!.pod}에 머물고, curl은 파드 ${new Set(laptop.map((r) => r.pod)).size}개를 옮겨 다녔습니다.` })
+        const cookies = new Set(laptop.map((r) => (r.headers ?? []).find(([k]) => k.toLowerCase() === 'set-cookie')![1].split(';')[0]))
+        if (laptop.length < 3 || cookies.size !== laptop.length) return fail('Send a few requests from the laptop too: curl ignores the cookie, so each answer sets a new one.', '노트북에서도 요청을 몇 번 보내세요. curl은 쿠키를 무시하므로 응답마다 새 쿠키를 받습니다.')
+        const pods = new Set(laptop.map((r) => r.pod)).size
+        return pass({ en: `The browser stays on ${after[0]!.pod}; curl got ${laptop.length} new cookies and landed on ${pods} pod(s).`, ko: `브라우저는 ${after[0]!.pod}에 머물고, curl은 새 쿠키를 ${laptop.length}번 받아 파드 ${pods}개에 도착했습니다.` })
       },
       hint: {
         en: 'Send 3 requests from the browser; add `annotations:` with `nginx.ingress.kubernetes.io/affinity: cookie` under the Ingress metadata; then send 4 from the browser and 4 from the laptop.',

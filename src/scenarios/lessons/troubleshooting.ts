@@ -3,11 +3,12 @@
  * learn what each looks like from the client — the ClusterIP from outside (timeout), ping on a
  * ClusterIP (no reply), the targetPort instead of the port (timeout), a wrong namespace in the DNS
  * name (cannot resolve), a selector that matches nothing and a readiness probe that never passes
- * (both refused, with empty Endpoints). The app bound to localhost only is not here: the engine
- * does not model listen addresses.
+ * (both refused, with empty Endpoints), and an app bound to 127.0.0.1 (refused although the
+ * Endpoints list it; it answers only inside its pod).
  */
 import type { Lesson, LessonView, TerminalRecord } from '../../lessons/types.ts'
-import { fail, lastCommand, notReadyAddresses, pass, pods, readyAddresses, readyPods, service } from '../../lessons/checks.ts'
+import { fail, find, lastCommand, notReadyAddresses, pass, pods, readyAddresses, readyPods, service } from '../../lessons/checks.ts'
+import type { PodObj } from '../../engine/model/k8s.ts'
 
 /** The terminal records of this step whose line contains every part. */
 const ran = (v: LessonView, ...parts: string[]): TerminalRecord[] => v.terminal.filter((t) => parts.every((p) => t.line.includes(p)))
@@ -28,13 +29,40 @@ const BROKEN_PROBE = `${TEMPLATE_PORTS}          readinessProbe:
               port: 8081
 `
 
+/** Python's built-in web server told to listen on 127.0.0.1 only, and a Service in front of it. */
+const LOCALHOST_APP = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  containers:
+    - name: web
+      image: python:3
+      command: [python, -m, http.server, "8080", --bind, 127.0.0.1]
+      ports:
+        - containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+    - port: 80
+      targetPort: 8080
+  selector:
+    app: web
+`
+
 export const troubleshootingLesson: Lesson = {
   id: 'troubleshooting',
   section: 12,
   title: { en: 'Troubleshooting Services', ko: '서비스 문제 해결' },
   summary: {
-    en: 'Make each classic mistake on purpose — ClusterIP from outside, ping, targetPort, a wrong DNS name, a selector typo, a failing readiness probe — and learn the symptom and the command that explains it.',
-    ko: '대표적인 실수를 일부러 하나씩 저질러 봅니다. 클러스터 밖에서 ClusterIP 접속, ping, targetPort 사용, 잘못된 DNS 이름, 셀렉터 오타, 실패하는 레디니스 프로브의 증상과 원인을 밝혀 주는 명령을 익힙니다.',
+    en: 'Make each classic mistake on purpose — ClusterIP from outside, ping, targetPort, a wrong DNS name, a selector typo, a failing readiness probe, an app bound to localhost — and learn the symptom and the command that explains it.',
+    ko: '대표적인 실수를 일부러 하나씩 저질러 봅니다. 클러스터 밖에서 ClusterIP 접속, ping, targetPort 사용, 잘못된 DNS 이름, 셀렉터 오타, 실패하는 레디니스 프로브, localhost에서만 듣는 앱의 증상과 원인을 밝혀 주는 명령을 익힙니다.',
   },
   scenario: 'troubleshooting.yaml',
   steps: [
@@ -233,6 +261,48 @@ export const troubleshootingLesson: Lesson = {
         ko: '질문: 앱은 떠 있고 8080번 포트로 응답할 수 있습니다. 그런데 왜 요청이 하나도 닿지 않을까요? (서비스는 준비된 파드로만 보내고, 준비 여부는 앱이 아니라 프로브가 정합니다.)',
       },
       focus: ['Service/default/kubia', 'Pod/app=kubia'],
+    },
+    {
+      id: 'localhost-bind',
+      title: { en: 'An app that listens on localhost only', ko: 'localhost에서만 듣는 앱' },
+      narration: {
+        en: 'Deploy one more app: Python\'s built-in web server started with --bind 127.0.0.1, behind a Service of its own. A socket bound to 127.0.0.1 accepts only connections addressed to the loopback interface, and that interface exists inside the pod\'s own network namespace and nowhere else. kube-proxy forwards the Service traffic to the pod IP on port 8080 as usual, but no socket is bound to that address, so the kernel answers with a reset and curl fails at once with exit code 7. Inside the pod, curl localhost:8080 gets the directory listing: the app works, it just listens on the wrong address.',
+        ko: '파이썬에 내장된 웹 서버를 --bind 127.0.0.1 옵션으로 실행하는 앱과 그 앱의 서비스를 하나 더 배포합니다. 127.0.0.1에 바인드된 소켓은 루프백 주소로 오는 연결만 받는데, 루프백 인터페이스는 파드 자신의 네트워크 네임스페이스 안에만 있습니다. kube-proxy는 여느 때처럼 서비스 트래픽을 파드 IP의 8080번 포트로 넘기지만 그 주소에 바인드된 소켓이 없으므로 커널이 RST로 연결을 끊고, curl은 곧바로 종료 코드 7로 실패합니다. 파드 안에서 curl localhost:8080을 실행하면 디렉터리 목록이 나오니, 앱은 정상이고 듣는 주소만 잘못된 것입니다.',
+      },
+      actions: [
+        { kind: 'append', yaml: LOCALHOST_APP },
+        { kind: 'wait', seconds: 5 },
+        { kind: 'command', line: 'kubectl exec client -- curl -sS http://web' },
+        { kind: 'command', line: 'kubectl get endpoints web' },
+        { kind: 'command', line: 'kubectl exec web -- curl -s localhost:8080' },
+      ],
+      observe: {
+        en: 'From the client, `curl: (7) Failed to connect to web port 80 …`, yet `kubectl get endpoints web` lists the pod on port 8080. Inside the pod, the "Directory listing for /" page. "Why no response?" on the failed request points at the pod\'s command.',
+        ko: 'client에서는 `curl: (7) Failed to connect to web port 80 …`이 나오는데도 `kubectl get endpoints web`에는 파드가 8080번 포트로 올라 있습니다. 파드 안에서는 "Directory listing for /" 페이지가 나옵니다. 실패한 요청에서 "왜 응답이 없나요?"를 열면 파드의 command를 가리킵니다.',
+      },
+      check: (v) => {
+        const web = find<PodObj>(v, 'Pod', 'web')
+        if (!web || !service(v, 'web')) return fail('Add the pod web (python:3 with --bind 127.0.0.1) and the Service web to the editor.', '편집기에 파드 web(--bind 127.0.0.1을 준 python:3)과 서비스 web을 추가하세요.')
+        if (!(web.spec.containers[0]?.command ?? []).includes('127.0.0.1')) return fail('The pod web should start its server with --bind 127.0.0.1.', '파드 web은 --bind 127.0.0.1로 서버를 띄워야 합니다.')
+        if (readyAddresses(v, 'web').length === 0) return fail('Wait until the pod web runs and the Service lists it as an endpoint.', '파드 web이 실행되어 서비스의 엔드포인트에 올라올 때까지 기다리세요.')
+        const refused = ran(v, 'kubectl exec client', 'curl', 'web').find((t) => t.exitCode === 7)
+        if (!refused) return fail('Curl the Service from the client pod: `kubectl exec client -- curl -sS http://web`; it should be refused (exit code 7).', 'client 파드에서 서비스로 curl 하세요: `kubectl exec client -- curl -sS http://web`. 연결이 거부되어야 합니다(종료 코드 7).')
+        if (!refused.traces.some((tr) => tr.hops.some((h) => h.kind === 'reject' && h.at.kind === 'pod' && h.at.name === 'web'))) return fail('The refused connection should reach the pod web and be reset there.', '거부된 연결은 파드 web까지 가서 그곳에서 끊겨야 합니다.')
+        const ep = lastCommand(v, 'kubectl get endpoints') ?? lastCommand(v, 'kubectl get ep')
+        if (!ep || !/^web\s+\d+\.\d+\.\d+\.\d+:8080\s/m.test(ep.output)) return fail('Look at the endpoints: `kubectl get endpoints web` still lists the pod.', '엔드포인트를 보세요: `kubectl get endpoints web`에는 파드가 그대로 있습니다.')
+        const inside = ran(v, 'kubectl exec web', 'curl', 'localhost:8080').find((t) => t.exitCode === 0 && t.output.includes('Directory listing for /'))
+        if (!inside) return fail('Now ask from inside the pod: `kubectl exec web -- curl -s localhost:8080`.', '이제 파드 안에서 물어보세요: `kubectl exec web -- curl -s localhost:8080`.')
+        return pass({ en: 'Refused at the pod IP, answered on localhost: the app listens on 127.0.0.1 only.', ko: '파드 IP로는 거부되고 localhost로는 응답합니다. 앱이 127.0.0.1에서만 듣고 있습니다.' })
+      },
+      hint: {
+        en: 'The selector and the endpoints are fine, so look at the app itself: `kubectl describe pod web` shows its Command with `--bind 127.0.0.1`, and `kubectl exec web -- curl -s localhost:8080` shows it answering inside the pod. Without the --bind option (or with --bind 0.0.0.0) it serves the pod IP too.',
+        ko: '셀렉터와 엔드포인트에는 문제가 없으니 앱 자체를 보세요. `kubectl describe pod web`의 Command에 `--bind 127.0.0.1`이 보이고, `kubectl exec web -- curl -s localhost:8080`으로 파드 안에서는 응답한다는 것을 확인할 수 있습니다. --bind 옵션을 빼거나 --bind 0.0.0.0으로 바꾸면 파드 IP로도 응답합니다.',
+      },
+      speakerNotes: {
+        en: 'Ask: this pod has no readiness probe, so it is an endpoint. What would an httpGet readiness probe on port 8080 report? (Connection refused: the kubelet connects to the pod IP as well, so the pod would never become ready and the Service would have no endpoint at all.)',
+        ko: '질문: 이 파드에는 레디니스 프로브가 없어서 엔드포인트에 들어 있습니다. 8080번 포트에 httpGet 레디니스 프로브를 달면 어떻게 될까요? (kubelet도 파드 IP로 접속하므로 connection refused가 나고, 파드는 끝내 준비되지 않아 서비스에는 엔드포인트가 하나도 남지 않습니다.)',
+      },
+      focus: ['Pod/default/client', 'Service/default/web', 'Pod/default/web'],
     },
   ],
 }
