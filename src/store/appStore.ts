@@ -4,6 +4,8 @@
  */
 import { createStore } from 'zustand/vanilla'
 import type { StoreApi } from 'zustand/vanilla'
+import { createLessonSlice } from './lessonSlice.ts'
+import type { LessonSlice } from './lessonSlice.ts'
 import { createSessionSlice } from './sessionSlice.ts'
 import type { SessionSlice } from './sessionSlice.ts'
 import { createSimSlice } from './simSlice.ts'
@@ -12,11 +14,11 @@ import { createTerminalSlice } from './terminalSlice.ts'
 import type { TerminalSlice } from './terminalSlice.ts'
 
 /** Everything the app stores. */
-export type AppState = SimSlice & SessionSlice & TerminalSlice
+export type AppState = SimSlice & SessionSlice & TerminalSlice & LessonSlice
 
 /** Creates a fresh store (the app uses one; tests make their own). */
 export function createAppStore(): StoreApi<AppState> {
-  return createStore<AppState>()((...a) => ({ ...createSimSlice(...a), ...createSessionSlice(...a), ...createTerminalSlice(...a) }))
+  return createStore<AppState>()((...a) => ({ ...createSimSlice(...a), ...createSessionSlice(...a), ...createTerminalSlice(...a), ...createLessonSlice(...a) }))
 }
 
 /** The app's store. */

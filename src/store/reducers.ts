@@ -13,6 +13,10 @@ export interface PacketRun {
   startedAt: number
   /** Where the request came from (client name, `ns/pod`, or node name). */
   from: string
+  /** The HTTP status the request got (0: no response), when the run came from a request result (not a terminal trace). */
+  status?: number
+  /** curl's error text when no response came. */
+  error?: string
 }
 
 /** How a sender is named in the UI (and in the protocol's `from`). */
@@ -23,7 +27,9 @@ export function locationName(l: Location): string {
 /** The packet run of one result, started at `now`. */
 export function runFrom(r: HttpResult, now: number): PacketRun {
   const first = r.trace.hops[0]
-  return { trace: r.trace, startedAt: now, from: first ? locationName(first.at) : '' }
+  const run: PacketRun = { trace: r.trace, startedAt: now, from: first ? locationName(first.at) : '', status: r.status }
+  if (r.error !== undefined) run.error = r.error
+  return run
 }
 
 /** Adds one hit per result answered by a pod; returns the same object when nothing was counted. */

@@ -3,9 +3,11 @@
  * new object or array are memoized on their inputs' identity, so zustand sees a stable value
  * until an input really changes.
  */
+import type { PacketRun } from './reducers.ts'
 import type { Trace } from '../engine/model/net.ts'
 import type { Snapshot } from '../worker/protocol.ts'
 import type { AppState } from './appStore.ts'
+import { PRESENTER_SLOWDOWN } from './lessonSlice.ts'
 import { targetsFor, trafficSources, trafficTargets } from './targets.ts'
 import type { TrafficSource, TrafficTarget } from './targets.ts'
 
@@ -32,17 +34,34 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 }
 
 const animationOf = memo(
-  (prefs: AppState['animation'], speed: number, playing: boolean): AnimationView => ({ ...prefs, speed, paused: !playing }),
+  (prefs: AppState['animation'], speed: number, playing: boolean, slow: boolean): AnimationView => ({
+    ...prefs,
+    hopMs: slow ? prefs.hopMs * PRESENTER_SLOWDOWN : prefs.hopMs,
+    speed,
+    paused: !playing,
+  }),
 )
 
-/** The diagram's animation settings: the user's preferences, the worker's speed, paused unless playing. */
-export const selectAnimation = (s: AppState): AnimationView => animationOf(s.animation, s.playback.speed, s.playback.playing)
+/** Presenter mode's slow motion is on (packets move PRESENTER_SLOWDOWN times slower). */
+const slowMotion = (s: Pick<AppState, 'presenter'>): boolean => s.presenter.on && s.presenter.slowMotion
+
+/** Wall ms one hop takes at ×1 now: the user's setting, slowed down in presenter mode's slow motion. */
+export const selectHopMs = (s: Pick<AppState, 'presenter' | 'animation'>): number => (slowMotion(s) ? s.animation.hopMs * PRESENTER_SLOWDOWN : s.animation.hopMs)
+
+/** The diagram's animation settings: the user's preferences (slowed in presenter mode), the worker's speed, paused unless playing. */
+export const selectAnimation = (s: AppState): AnimationView => animationOf(s.animation, s.playback.speed, s.playback.playing, slowMotion(s))
 
 /** The trace selected for inspection (from the recent runs, else the pinned copy). */
 export const selectSelectedTrace = (s: AppState): Trace | undefined => {
   const id = s.selection.traceId
   if (id === undefined) return undefined
   return s.runs.find((r) => r.trace.id === id)?.trace ?? (s.pinnedTrace?.id === id ? s.pinnedTrace : undefined)
+}
+
+/** The selected packet's run (with the request's status or curl's error), when the store still has it. Stable identity. */
+export const selectSelectedRun = (s: AppState): PacketRun | undefined => {
+  const id = s.selection.traceId
+  return id === undefined ? undefined : s.runs.find((r) => r.trace.id === id)
 }
 
 const sourcesOf = memo((snap: Snapshot | null): TrafficSource[] => (snap ? trafficSources(snap) : []))

@@ -3,6 +3,8 @@
  * large text, animation, pane sizes) and what traffic the toolbar sends. Nothing here comes from
  * the worker; it survives a worker restart untouched, so no text the user typed is ever lost.
  */
+import { initialLang } from '../i18n/lang.ts'
+import type { Lang, LangStorage } from '../i18n/lang.ts'
 import type { StateCreator } from 'zustand/vanilla'
 import type { Trace } from '../engine/model/net.ts'
 import type { AppState } from './appStore.ts'
@@ -46,6 +48,16 @@ export interface TrafficChoice {
   url: string
   /** Stream rate, requests per simulated second. */
   perSecond: number
+  /** curl -k: accept the self-signed certificates ingress controllers serve (HTTPS targets only). */
+  insecure: boolean
+}
+
+/** A line the editor is asked to show, with the cursor on it (`seq` tells two asks for the same line apart). */
+export interface EditorReveal {
+  /** 1-based line and column. */
+  line: number
+  col: number
+  seq: number
 }
 
 /** UI session state. */
@@ -64,6 +76,13 @@ export interface SessionSlice {
   largeText: boolean
   panes: PaneSizes
   traffic: TrafficChoice
+  /** The UI language (from the browser at start, then the user's switch). */
+  lang: Lang
+  /**
+   * Embed mode (`?embed=1`, set once at start): the app runs in an iframe on someone else's page
+   * and writes nothing to the browser's storage (src/ui/share/autosaveBinding.ts checks it).
+   */
+  embedded: boolean
   /** Records a keystroke's text. */
   setEditorText: (text: string) => void
   /** Replaces the editor's text (a scenario was picked). */
@@ -76,6 +95,27 @@ export interface SessionSlice {
   /** Sets a side pane's width (clamped to PANE_LIMITS). */
   setPaneSize: (pane: keyof PaneSizes, percent: number) => void
   setTraffic: (choice: Partial<TrafficChoice>) => void
+  setLang: (lang: Lang) => void
+  /** The last line asked to be shown in the editor (the editor pane reveals it once Monaco is there), or null. */
+  editorReveal: EditorReveal | null
+  /** Asks the editor to show a line and put the cursor there (e.g. "Show in editor" of the explainer). */
+  revealInEditor: (line: number, col: number) => void
+}
+
+/**
+ * The user's earlier choice (localStorage `ksp.lang`), else the browser's languages. Read through
+ * globalThis: the store also runs in Node tests, where there is neither; and reading localStorage
+ * itself throws in sandboxed frames (an embed), which then counts as no choice.
+ */
+function startLang(): Lang {
+  const g = globalThis as { navigator?: { languages?: readonly string[] }; localStorage?: LangStorage }
+  let storage: LangStorage | undefined
+  try {
+    storage = g.localStorage
+  } catch {
+    storage = undefined
+  }
+  return initialLang(storage, g.navigator?.languages)
 }
 
 /** Creates the session slice. */
@@ -89,7 +129,12 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   theme: 'light',
   largeText: false,
   panes: { editor: 30, inspector: 27, terminal: 38 },
-  traffic: { from: '', url: '', perSecond: 2 },
+  traffic: { from: '', url: '', perSecond: 2, insecure: false },
+  lang: startLang(),
+  embedded: false,
+  setLang: (lang) => set({ lang }),
+  editorReveal: null,
+  revealInEditor: (line, col) => set((s) => ({ editorReveal: { line, col, seq: (s.editorReveal?.seq ?? 0) + 1 } })),
   setEditorText: (text) => set({ editorText: text }),
   loadEditorText: (text, file) => set((s) => ({ editorText: text, scenarioFile: file, editorRevision: s.editorRevision + 1 })),
   select: (sel) =>

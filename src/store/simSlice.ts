@@ -11,6 +11,7 @@ import type { Trace } from '../engine/model/net.ts'
 import type { AppliedReply, PlaybackState, SimUpdate, Snapshot } from '../worker/protocol.ts'
 import type { AppState } from './appStore.ts'
 import { countHits, countTraceHits, runFrom, runsFromTraces } from './reducers.ts'
+import { selectHopMs } from './selectors.ts'
 import type { PacketRun } from './reducers.ts'
 
 /** Where the simulation is in its life cycle. */
@@ -20,6 +21,16 @@ export type SimStatus = 'idle' | 'loading' | 'ready' | 'error'
 export const MAX_RUNS = 400
 /** How many events the store keeps. */
 export const MAX_EVENTS = 200
+
+/** How many request results the request log keeps. */
+export const MAX_LOGGED_RESULTS = 200
+
+/** A request result as it arrived (sent by the toolbar, a stream, a lesson or a diagram click). */
+export interface LoggedResult {
+  /** Increasing over the app's life (never reused). */
+  seq: number
+  result: HttpResult
+}
 
 /** The worker's failure, as the banner shows it. */
 export interface WorkerProblem {
@@ -42,6 +53,11 @@ export interface SimSlice {
   events: SimEvent[]
   /** Recent request results as packet runs, oldest first (at most MAX_RUNS). */
   runs: PacketRun[]
+  /**
+   * Request results as they arrived, oldest first (at most MAX_LOGGED_RESULTS); results a rebuilt
+   * simulation replayed are not logged again. Lessons read it to see the requests of a step.
+   */
+  requestLog: LoggedResult[]
   /** Requests answered per pod (`ns/name`) since the simulation was last rebuilt. */
   hits: Record<string, number>
   /** Diagnostics of the text last applied. */
@@ -62,6 +78,8 @@ export interface SimSlice {
   applyUpdate: (update: SimUpdate, now: number) => void
   /** Adds the packets a terminal command sent as runs (one after another from `now`) and counts their hits. */
   addTraces: (traces: readonly Trace[], now: number) => void
+  /** Drops every packet run (nothing left to animate), e.g. after a lesson rebuilt a step's state quietly. */
+  clearRuns: () => void
   /** Records the loop's settings. */
   setPlayback: (playback: PlaybackState) => void
   /** Records a command failure. */
@@ -81,6 +99,7 @@ export const createSimSlice: StateCreator<AppState, [], [], SimSlice> = (set) =>
   playback: INITIAL_PLAYBACK,
   events: [],
   runs: [],
+  requestLog: [],
   hits: {},
   diagnostics: [],
   accepted: true,
@@ -101,14 +120,17 @@ export const createSimSlice: StateCreator<AppState, [], [], SimSlice> = (set) =>
       traces.length === 0
         ? {}
         : {
-            runs: bounded(s.runs, runsFromTraces(traces, now, s.animation.hopMs, s.playback.speed, s.animation.showReplies), MAX_RUNS),
+            runs: bounded(s.runs, runsFromTraces(traces, now, selectHopMs(s), s.playback.speed, s.animation.showReplies), MAX_RUNS),
             hits: countTraceHits(s.hits, traces),
           },
     ),
+  clearRuns: () => set((s) => (s.runs.length === 0 ? {} : { runs: [], selection: {}, pinnedTrace: null })),
   setPlayback: (playback) => set({ playback }),
   setSimError: (message) => set({ simError: message }),
   setWorkerProblem: (problem) => set({ workerProblem: problem }),
 })
+
+let nextResultSeq = 1
 
 /** The state change one update makes. */
 function foldUpdate(s: AppState, u: SimUpdate, now: number): Partial<AppState> {
@@ -124,6 +146,7 @@ function foldUpdate(s: AppState, u: SimUpdate, now: number): Partial<AppState> {
     out.runs = bounded(baseRuns, u.results.map((r: HttpResult) => runFrom(r, now)), MAX_RUNS)
     out.hits = countHits(baseHits, u.results)
   }
+  if (u.results.length > 0 && !reset) out.requestLog = bounded(s.requestLog, u.results.map((result) => ({ seq: nextResultSeq++, result })), MAX_LOGGED_RESULTS)
   if (u.streamStopped) out.streamNotice = u.streamStopped
   else if (u.playback.stream) out.streamNotice = null
   if (reset) {

@@ -7,6 +7,7 @@ import {
   serviceClusterIP, serviceExternalIP, servicePorts,
 } from './format.ts'
 import { strings } from './strings.ts'
+import { useStrings } from './i18n/useStrings.ts'
 
 /** Kinds with a table of their own, plus Events (a log, not state); the rest go to "Other objects". */
 const NOT_OTHER: ReadonlySet<string> = new Set(['Node', 'Pod', 'Service', 'Endpoints', 'Event'])
@@ -19,6 +20,7 @@ interface TableProps {
 }
 
 function ObjectTable({ id, title, columns, rows }: TableProps) {
+  const t = useStrings(strings)
   const headingId = `${id}-heading`
   return (
     <section className="object-section">
@@ -26,7 +28,7 @@ function ObjectTable({ id, title, columns, rows }: TableProps) {
         {title} <span className="count">({rows.length})</span>
       </h2>
       {rows.length === 0 ? (
-        <p className="empty">{strings.noObjects}</p>
+        <p className="empty">{t.noObjects}</p>
       ) : (
         // Focusable so keyboard users can scroll a table wider than the screen (axe: scrollable-region-focusable).
         <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
@@ -94,6 +96,8 @@ function WrappingList({ children }: { children: string }) {
 
 /** Tables of Nodes, Pods, Services, Endpoints and the remaining objects. */
 export function ObjectTables({ objects, config }: { objects: readonly KObject[]; config: ClusterConfig }) {
+  const t = useStrings(strings)
+  const c = t.columns
   const pods = ofKind<PodObj>(objects, 'Pod')
   const services = ofKind<ServiceObj>(objects, 'Service')
   const endpoints = ofKind<EndpointsObj>(objects, 'Endpoints')
@@ -102,14 +106,14 @@ export function ObjectTables({ objects, config }: { objects: readonly KObject[];
     <div className="object-tables">
       <ObjectTable
         id="nodes"
-        title={strings.nodes}
-        columns={['Name', 'Status', 'Roles', 'Internal IP', 'External IP', 'Pod CIDR']}
+        title={t.nodes}
+        columns={[c.name, c.status, c.roles, c.internalIP, c.externalIP, c.podCIDR]}
         rows={nodeRows(objects, config)}
       />
       <ObjectTable
         id="pods"
-        title={strings.pods}
-        columns={['Namespace', 'Name', 'Ready', 'Status', 'IP', 'Node']}
+        title={t.pods}
+        columns={[c.namespace, c.name, c.ready, c.status, c.ip, c.node]}
         rows={pods.map((p) => ({
           key: `${p.metadata.namespace}/${p.metadata.name}`,
           cells: [p.metadata.namespace ?? '', p.metadata.name, podReady(p), podPhase(p), <Mono>{p.status?.podIP ?? NONE}</Mono>, p.spec.nodeName ?? NONE],
@@ -117,8 +121,8 @@ export function ObjectTables({ objects, config }: { objects: readonly KObject[];
       />
       <ObjectTable
         id="services"
-        title={strings.services}
-        columns={['Namespace', 'Name', 'Type', 'Cluster IP', 'External IP', 'Ports']}
+        title={t.services}
+        columns={[c.namespace, c.name, c.type, c.clusterIP, c.externalIP, c.ports]}
         rows={services.map((s) => ({
           key: `${s.metadata.namespace}/${s.metadata.name}`,
           cells: [s.metadata.namespace ?? '', s.metadata.name, s.spec.type ?? 'ClusterIP', <Mono>{serviceClusterIP(s)}</Mono>, <Mono>{serviceExternalIP(s)}</Mono>, <WrappingList>{servicePorts(s)}</WrappingList>],
@@ -126,8 +130,8 @@ export function ObjectTables({ objects, config }: { objects: readonly KObject[];
       />
       <ObjectTable
         id="endpoints"
-        title={strings.endpoints}
-        columns={['Namespace', 'Name', 'Endpoints']}
+        title={t.endpoints}
+        columns={[c.namespace, c.name, c.endpoints]}
         rows={endpoints.map((e) => ({
           key: `${e.metadata.namespace}/${e.metadata.name}`,
           cells: [e.metadata.namespace ?? '', e.metadata.name, <WrappingList>{endpointsList(e)}</WrappingList>],
@@ -135,8 +139,8 @@ export function ObjectTables({ objects, config }: { objects: readonly KObject[];
       />
       <ObjectTable
         id="others"
-        title={strings.otherObjects}
-        columns={['Kind', 'Namespace', 'Name']}
+        title={t.otherObjects}
+        columns={[c.kind, c.namespace, c.name]}
         rows={others.map((o) => ({
           key: `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`,
           cells: [o.kind, o.metadata.namespace ?? '', o.metadata.name],

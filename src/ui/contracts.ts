@@ -4,7 +4,7 @@
  * reasoned about on their own; `App` wires them to the store.
  */
 import type { ClusterConfig } from '../engine/model/cluster.ts'
-import type { Diagnostic } from '../engine/model/errors.ts'
+import type { Diagnostic, DiagnosticFix } from '../engine/model/errors.ts'
 import type { KObject } from '../engine/model/k8s.ts'
 import type { Hop, Trace } from '../engine/model/net.ts'
 
@@ -54,6 +54,12 @@ export interface ClusterDiagramProps {
   onSelect(sel: Selection): void
   /** The user asked to send a request to a target shown on the diagram (e.g. a Service port or a node port). */
   onSendTo?(target: { from?: string; url: string }): void
+  /**
+   * Element ids (`svc:default/kubia`, `pod:default/kubia-x`, `node:kind-worker`, `client:laptop`) the
+   * view zooms to — presenter mode's "what this step is about"; absent, empty or naming nothing
+   * shown: the whole picture.
+   */
+  focus?: readonly string[]
 }
 
 /** Props of the manifest editor (src/ui/editor/ManifestEditor.tsx, default export; lazy-loaded). */
@@ -70,8 +76,19 @@ export interface ManifestEditorProps {
   dark: boolean
   /** Large text for projection. */
   largeText: boolean
-  /** Called once the editor is ready, with a way to reveal a line (for the problems list). */
-  onReady?(api: { revealLine(line: number, col: number): void }): void
+  /** Called once the editor is ready, with a way to reveal a line and apply a fix (for the problems list). */
+  onReady?(api: ManifestEditorApi): void
+}
+
+/** What the manifest editor lets the problems list do. */
+export interface ManifestEditorApi {
+  /** Shows and focuses a 1-based line and column. */
+  revealLine(line: number, col: number): void
+  /**
+   * Applies a diagnostic's quick fix as one undoable edit (the edit then flows through `onChange`
+   * like typing). False when the text changed since the fix was computed, and nothing was done.
+   */
+  applyFix(fix: DiagnosticFix): boolean
 }
 
 /** Props of the hop inspector (src/ui/inspector/HopInspector.tsx, default export). */
@@ -82,6 +99,16 @@ export interface HopInspectorProps {
   onSelectHop(hop: number): void
   /** The ruleset text of a node (`iptables-save` / `nft list ruleset`), fetched on demand from the worker. */
   loadRuleset(node: string): Promise<string>
+  /**
+   * The API objects of the latest snapshot (optional): with them the inspector names the Ingress
+   * rule a request matched, lists the hosts and paths a 404 missed and tells why a 503 happened.
+   */
+  objects?: readonly KObject[]
+  /**
+   * What the request got back, when the caller kept it (optional): the HTTP status, or curl's error
+   * text when no response came (`curl: (6) Could not resolve host: …`), shown with an explanation.
+   */
+  response?: { status: number; error?: string }
 }
 
 export type { Hop, Trace }

@@ -4,6 +4,8 @@
  */
 import type { EndpointsObj, KObject, NodeObj, PodObj, ServiceObj } from '../engine/model/k8s.ts'
 import type { Headers, HopKind, Location } from '../engine/model/net.ts'
+import type { Lang } from '../i18n/lang.ts'
+import { strings } from './strings.ts'
 
 /** `<none>` as kubectl prints an empty cell. */
 export const NONE = '<none>'
@@ -101,32 +103,23 @@ export function nodeStatus(node: NodeObj): string {
 }
 
 /** Where a hop happened, for people: `client laptop`, `node kind-worker`, `pod default/kubia-x`. */
-export function formatLocation(l: Location): string {
+export function formatLocation(l: Location, lang: Lang = 'en'): string {
+  const t = strings[lang].location
   switch (l.kind) {
     case 'client':
-      return `client ${l.name}`
+      return t.client(l.name)
     case 'loadbalancer':
-      return `load balancer ${l.name} (${l.ip})`
+      return t.loadBalancer(l.name, l.ip)
     case 'node':
-      return `node ${l.name}`
+      return t.node(l.name)
     case 'pod':
-      return `pod ${l.namespace}/${l.name}`
+      return t.pod(`${l.namespace}/${l.name}`)
   }
 }
 
-const HOP_KIND_LABEL: Readonly<Record<HopKind, string>> = {
-  wire: 'wire',
-  dnat: 'DNAT',
-  snat: 'SNAT',
-  'reverse-nat': 'reverse NAT',
-  deliver: 'deliver',
-  drop: 'DROP',
-  reject: 'REJECT',
-}
-
 /** The label of a hop kind; NAT and verdicts in capitals as iptables spells them. */
-export function hopKindLabel(kind: HopKind): string {
-  return HOP_KIND_LABEL[kind]
+export function hopKindLabel(kind: HopKind, lang: Lang = 'en'): string {
+  return strings[lang].hopKinds[kind]
 }
 
 /** `TCP 203.0.113.7:40000 → 172.18.0.3:30080`. */

@@ -141,6 +141,14 @@ describe('SimController', () => {
     expect([t.st().runs.length, t.st().hits, t.st().selection, t.st().playback.playing]).toEqual([1, { 'default/p1': 1 }, { traceId: 1 }, true])
   })
 
+  it('request (the comparison view): results returned and animated, nothing selected; playback resumes', async () => {
+    const t = setup()
+    await t.ctl.loadScenario('good', 'a.yaml', false)
+    const results = await t.ctl.request('browser', 'http://172.18.0.2:30080/', { headers: { Host: 'a.example' } })
+    expect(t.ports[0]!.sent.find((m) => m.type === 'request')).toMatchObject({ from: 'browser', url: 'http://172.18.0.2:30080/', opts: { headers: { Host: 'a.example' } } })
+    expect([results.map((r) => r.pod), t.st().runs.length, t.st().hits, t.st().selection, t.st().playback.playing]).toEqual([['default/p1'], 1, { 'default/p1': 1 }, {}, true])
+  })
+
   it('a request the worker refuses is shown as an error, cleared by the next command', async () => {
     const t = setup()
     await t.ctl.loadScenario('good', 'a.yaml', false)

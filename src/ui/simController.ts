@@ -4,10 +4,11 @@
  * the worker themselves.
  */
 import type { StoreApi } from 'zustand/vanilla'
+import type { HttpResult, RequestOptions } from '../engine/facade.ts'
 import type { AppState } from '../store/appStore.ts'
 import { selectTraffic } from '../store/selectors.ts'
 import type { BodyOf } from '../worker/client.ts'
-import type { AppliedReply, LiveObject, ReplyFor, SimUpdate, TerminalHost, TerminalReply, UiToWorker } from '../worker/protocol.ts'
+import type { AppliedReply, ExplainMsg, ExplainReply, LiveObject, LogEntry, ReplyFor, SimUpdate, TerminalHost, TerminalReply, UiToWorker } from '../worker/protocol.ts'
 import { editorFiles } from './terminal/files.ts'
 
 /** Simulated ms one press of "step" advances. */
@@ -54,13 +55,25 @@ export interface SimController {
   step(): Promise<void>
   /** Back to the previous step boundary. */
   stepBack(): Promise<void>
+  /** Runs the simulation until nothing more is due (a lesson's "Do it" does, as the headless runs do). */
+  settle(): Promise<void>
   setSpeed(speed: number): Promise<void>
   /** Sends one request with the toolbar's traffic choice and selects its trace. */
   sendOnce(): Promise<void>
   /** Starts or stops the request stream. */
   setStream(on: boolean): Promise<void>
+  /**
+   * Sends request(s) like "send" does (recorded as packet runs, playback resumed) without selecting
+   * them, and resolves with the results; rejects with the worker's reason when it refuses.
+   */
+  request(from: string, url: string, opts?: RequestOptions): Promise<HttpResult[]>
   /** The node's ruleset text. */
   loadRuleset(node: string): Promise<string>
+  /**
+   * "Why no response?": the worker walks the troubleshooting checklist for a request the UI kept
+   * (against the cluster as it is now) and places each finding on a line of `text` (the editor's).
+   */
+  explain(request: ExplainMsg['request'], result: ExplainMsg['result'], text?: string): Promise<ExplainReply['findings']>
   /**
    * Runs one terminal line in tab `session`: records the simulation update and the packets it sent
    * (selecting the last one, and resuming playback so they move), and resolves with the reply for
@@ -75,6 +88,16 @@ export interface SimController {
   saveLiveEdit(): Promise<void>
   /** Drops the live edit and puts the manifests back. */
   cancelLiveEdit(): void
+  /** The running simulation's input log (a share link carries it to reproduce the traces). */
+  inputLog(): Promise<LogEntry[]>
+  /**
+   * Opens shared work: the editor gets `text` and, given a `log`, the simulation is first rebuilt by
+   * replaying it (as step back replays), so its traces are the sender's; then the text is applied
+   * (its diagnostics). `trace` is selected when it was replayed, else the newest replayed one.
+   * Without a log, or when the worker refuses it, the text loads as loadScenario does. Resolves
+   * whether the log was replayed.
+   */
+  openShared(text: string, file: string, opts?: { log?: LogEntry[]; trace?: number; autoplay?: boolean }): Promise<boolean>
   /** Restarts the worker (the banner's button after the supervisor gave up). */
   restartWorker(): void
   /** Test only: makes the worker hang for `ms`. */
@@ -188,11 +211,13 @@ export function createSimController(
     pause: () => run<'pause'>({ type: 'pause' }, (r) => st().setPlayback(r.playback)),
     step: () => run<'step'>({ type: 'step', ms: STEP_MS }, (r) => st().applyUpdate(r.update, clock.now())),
     stepBack: () => run<'stepBack'>({ type: 'stepBack' }, (r) => st().applyUpdate(r.update, clock.now())),
+    settle: () => run<'runUntilSettled'>({ type: 'runUntilSettled' }, (r) => st().applyUpdate(r.update, clock.now())),
     setSpeed: (speed) => run<'setSpeed'>({ type: 'setSpeed', speed }, (r) => st().setPlayback(r.playback)),
     async sendOnce() {
       const { from, url } = selectTraffic(st())
       if (!from || !url) return
-      await run<'request'>({ type: 'request', from, url }, (r) => {
+      const insecure = url.startsWith('https:') && st().traffic.insecure
+      await run<'request'>(insecure ? { type: 'request', from, url, opts: { insecure } } : { type: 'request', from, url }, (r) => {
         st().applyUpdate(r.update, clock.now())
         const last = r.update.results[r.update.results.length - 1]
         if (last) st().select({ traceId: last.trace.id })
@@ -206,15 +231,27 @@ export function createSimController(
       await run<'stream'>({ type: 'stream', stream }, (r) => st().setPlayback(r.playback))
       if (stream && !st().playback.playing) await play()
     },
+    async request(from, url, opts) {
+      const r = await c().send<'request'>({ type: 'request', from, url, ...(opts ? { opts } : {}) })
+      st().applyUpdate(r.update, clock.now())
+      if (!st().playback.playing) await play()
+      return r.update.results
+    },
     async loadRuleset(node) {
       const r = await c().send<'ruleset'>({ type: 'ruleset', node })
       return r.text
+    },
+    async explain(request, result, text) {
+      const r = await c().send<'explain'>({ type: 'explain', request, result, ...(text !== undefined ? { text } : {}) })
+      return r.findings
     },
     async runTerminal(session, host, line) {
       const edit = st().liveEdit
       const files = host.kind === 'workstation' ? editorFiles(edit ? edit.stash.text : st().editorText, edit ? edit.stash.file : st().scenarioFile) : undefined
       const r = await c().send<'terminal'>({ type: 'terminal', session, host, line, ...(files ? { files } : {}) })
       await recordTerminal(r)
+      // The line and what it printed, for lessons to check (a step sees typed lines like "Do it"'s).
+      st().logTerminalRun({ session, host, line, output: r.output ?? r.stdout + r.stderr, exitCode: r.exitCode, traces: r.traces })
       return r
     },
     closeTerminal(session) {
@@ -245,6 +282,34 @@ export function createSimController(
       // What kubectl edit says when the editor closes without a change (editoptions.go, to stderr).
       st().noteToTerminal(edit.session, 'Edit cancelled, no changes made.\n')
       endLiveEdit()
+    },
+    async inputLog() {
+      return (await c().send<'inputLog'>({ type: 'inputLog' })).log
+    },
+    async openShared(text, file, opts = {}) {
+      st().setLiveEdit(null)
+      st().loadEditorText(text, file)
+      cancelApply?.()
+      cancelApply = undefined
+      let replayed = false
+      if (opts.log) {
+        // An apply still in flight would land after the replay and replace it: let it finish first.
+        await applying
+        if (st().simStatus === 'idle') st().simLoading()
+        await run<'replay'>({ type: 'replay', log: opts.log }, (r) => {
+          if (!r.accepted || !r.update) return
+          st().applied(r, clock.now())
+          replayed = true
+        })
+      }
+      await apply()
+      if (replayed) {
+        const runs = st().runs
+        const pick = runs.find((r) => r.trace.id === opts.trace) ?? runs[runs.length - 1]
+        if (pick) st().select({ traceId: pick.trace.id })
+      }
+      if ((opts.autoplay ?? true) && st().accepted && !st().playback.playing) await play()
+      return replayed
     },
     restartWorker() {
       c().restart()

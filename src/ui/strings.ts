@@ -1,9 +1,13 @@
 /**
- * Every text the app shell, its toolbar and its panes show, in one place, so the i18n issue can
- * swap this object for i18next (en + ko) without touching the components. Sentence case.
- * (The diagram, editor and inspector keep their own strings.ts beside them.)
+ * Every text the app shell, its toolbar and its panes show, in English and Korean, in one place.
+ * `strings` is a table `{ en, ko }` of one type (same keys, same function signatures); components
+ * read it with `useStrings(strings)`. Sentence case; Korean in 합니다체 for sentences, short noun
+ * phrases for buttons. (The diagram, editor and inspector keep their own strings.ts beside them.)
  */
-export const strings = {
+import type { Localized } from '../i18n/lang.ts'
+import type { HopKind } from '../engine/model/net.ts'
+
+const en = {
   appName: 'Kubernetes Service Playground',
   loading: 'Loading the scenario and running it until the cluster settles…',
   loadFailed: 'The scenario could not be loaded:',
@@ -14,6 +18,8 @@ export const strings = {
 
   toolbarLabel: 'Simulation controls',
   scenario: 'Scenario',
+  /** A sample scenario's label in the picker (`topic` is the index's English topic). */
+  scenarioTopic: (_file: string, topic: string): string => topic,
   playbackGroup: 'Playback',
   play: 'Play',
   pause: 'Pause',
@@ -24,10 +30,12 @@ export const strings = {
   speed: 'Speed',
   speedOption: (x: number) => `×${x}`,
   trafficGroup: 'Traffic',
+  insecure: '-k',
+  insecureTitle: 'Accept a self-signed certificate (curl -k / a browser\'s "proceed anyway")',
   from: 'From',
   to: 'To',
   sourceGroups: { client: 'Clients', pod: 'Pods', node: 'Nodes' },
-  targetGroups: { nodePort: 'NodePort on a node', loadBalancer: 'Load balancer', clusterIP: 'ClusterIP (from inside the cluster)' },
+  targetGroups: { ingress: 'Ingress (by host name)', nodePort: 'NodePort on a node', loadBalancer: 'Load balancer', clusterIP: 'ClusterIP (from inside the cluster)' },
   targetLabel: (address: string, service: string, node?: string) => (node ? `${address} · ${node} · ${service}` : `${address} · ${service}`),
   noTargets: 'No Service to send to',
   send: 'Send request',
@@ -40,6 +48,7 @@ export const strings = {
   largeText: 'Large text',
   showReplies: 'Show replies',
   reduceMotion: 'Reduce motion',
+  language: 'Language',
 
   editorPane: 'Manifest editor',
   editorHeading: 'Manifests',
@@ -48,6 +57,10 @@ export const strings = {
   diagramPane: 'Cluster diagram',
   inspectorPane: 'Hop inspector',
   objectsHeading: 'Objects',
+  inspectorTabs: 'Inspector views',
+  packetTab: 'Packet',
+  /** The comparison's tab (here, not in compare/strings.ts, so the comparison's texts load with its chunk). */
+  compareTab: 'Compare clients',
   resizeEditor: 'Resize the editor pane',
   resizeInspector: 'Resize the inspector pane',
   resizeTerminal: 'Resize the terminal pane',
@@ -66,4 +79,153 @@ export const strings = {
   endpoints: 'Endpoints',
   otherObjects: 'Other objects',
   noObjects: 'None',
-} as const
+  /** Column headings of the object tables (the cells are what kubectl prints). */
+  columns: {
+    name: 'Name',
+    namespace: 'Namespace',
+    status: 'Status',
+    roles: 'Roles',
+    internalIP: 'Internal IP',
+    externalIP: 'External IP',
+    podCIDR: 'Pod CIDR',
+    ready: 'Ready',
+    ip: 'IP',
+    node: 'Node',
+    type: 'Type',
+    clusterIP: 'Cluster IP',
+    ports: 'Ports',
+    endpoints: 'Endpoints',
+    kind: 'Kind',
+  },
+  /** Where a hop happened, for people: the kind of place before its name. */
+  location: {
+    client: (name: string) => `client ${name}`,
+    loadBalancer: (name: string, ip: string) => `load balancer ${name} (${ip})`,
+    node: (name: string) => `node ${name}`,
+    pod: (ref: string) => `pod ${ref}`,
+  },
+  /** Hop kinds; NAT and verdicts in capitals as iptables spells them. */
+  hopKinds: { wire: 'wire', dnat: 'DNAT', snat: 'SNAT', 'reverse-nat': 'reverse NAT', deliver: 'deliver', drop: 'DROP', reject: 'REJECT' } satisfies Record<HopKind, string>,
+}
+
+/** The shape of the app's texts (both languages). */
+export type AppStrings = typeof en
+
+/** The sample scenarios' topics in Korean, by file (src/scenarios/index.ts has the English ones). */
+export const SCENARIO_TOPICS_KO: Readonly<Record<string, string>> = {
+  'kubia-clusterip.yaml': 'ClusterIP와 레이블 셀렉터',
+  'session-affinity.yaml': '세션 어피니티',
+  'multi-port.yaml': '여러 포트와 이름 있는 포트',
+  'discovery.yaml': '서비스 디스커버리: 환경 변수와 DNS',
+  'external-endpoints.yaml': '외부 서비스와 직접 작성한 엔드포인트',
+  'externalname.yaml': 'ExternalName 서비스',
+  'kubia-nodeport.yaml': 'NodePort 서비스',
+  'loadbalancer.yaml': 'LoadBalancer 서비스',
+  'loadbalancer-pending.yaml': '클라우드 공급자가 없는 LoadBalancer',
+  'external-traffic-local.yaml': 'externalTrafficPolicy Local과 클라이언트 IP',
+  'readiness-probe.yaml': '레디니스 프로브',
+  'headless.yaml': '헤드리스 서비스와 publishNotReadyAddresses',
+  'ingress-paths.yaml': '인그레스: 호스트 하나, 경로 둘',
+  'ingress-hosts.yaml': '인그레스: 이름 기반 가상 호스트',
+  'ingress-affinity.yaml': '인그레스 쿠키 어피니티',
+  'troubleshooting.yaml': '서비스 문제 해결',
+}
+
+const ko: AppStrings = {
+  appName: '쿠버네티스 서비스 플레이그라운드',
+  loading: '시나리오를 불러와 클러스터가 안정될 때까지 실행하는 중입니다…',
+  loadFailed: '시나리오를 불러오지 못했습니다:',
+  simTime: '시뮬레이션 시간',
+  seed: '시드',
+  proxyMode: 'kube-proxy 모드',
+  scenarioFile: '파일',
+
+  toolbarLabel: '시뮬레이션 도구',
+  scenario: '시나리오',
+  scenarioTopic: (file, topic) => SCENARIO_TOPICS_KO[file] ?? topic,
+  playbackGroup: '재생',
+  play: '재생',
+  pause: '일시 정지',
+  step: '한 단계',
+  stepTitle: '시뮬레이션 시간을 1초 진행합니다',
+  stepBack: '한 단계 뒤로',
+  stepBackTitle: '이전 단계로 돌아갑니다(시드로부터 다시 실행합니다)',
+  speed: '속도',
+  speedOption: (x) => `×${x}`,
+  trafficGroup: '트래픽',
+  insecure: '-k',
+  insecureTitle: '자체 서명 인증서를 받아들입니다(curl -k, 또는 브라우저의 "계속 진행")',
+  from: '보내는 곳',
+  to: '받는 곳',
+  sourceGroups: { client: '클라이언트', pod: '파드', node: '노드' },
+  targetGroups: { ingress: '인그레스(호스트 이름으로)', nodePort: '노드의 NodePort', loadBalancer: '로드 밸런서', clusterIP: 'ClusterIP(클러스터 안에서)' },
+  targetLabel: (address, service, node) => (node ? `${address} · ${node} · ${service}` : `${address} · ${service}`),
+  noTargets: '요청을 보낼 서비스가 없습니다',
+  send: '요청 보내기',
+  stream: '연속 전송',
+  streamTitle: '시간이 흐르는 동안 요청을 일정하게 계속 보냅니다',
+  rate: '시뮬레이션 1초당 요청 수',
+  rateOption: (n) => `${n}/초`,
+  viewGroup: '보기',
+  darkTheme: '어두운 테마',
+  largeText: '큰 글씨',
+  showReplies: '응답 표시',
+  reduceMotion: '움직임 줄이기',
+  language: '언어',
+
+  editorPane: '매니페스트 편집기',
+  editorHeading: '매니페스트',
+  editorFallbackLabel: '매니페스트(YAML). 전체 편집기를 불러오는 중입니다',
+  keptLastGood: '텍스트에 오류가 있습니다. 다이어그램은 마지막으로 불러온 버전을 계속 보여 줍니다.',
+  diagramPane: '클러스터 다이어그램',
+  inspectorPane: '홉 인스펙터',
+  objectsHeading: '오브젝트',
+  inspectorTabs: '인스펙터 보기',
+  packetTab: '패킷',
+  compareTab: '클라이언트 비교',
+  resizeEditor: '편집기 창 크기 조절',
+  resizeInspector: '인스펙터 창 크기 조절',
+  resizeTerminal: '터미널 창 크기 조절',
+
+  workerRestarting: (reason) => `시뮬레이션이 실패했습니다(${reason}). 마지막으로 불러온 매니페스트로 다시 시작하는 중입니다…`,
+  workerRestarted: (reason) => `시뮬레이션이 실패하여(${reason}) 마지막으로 불러온 매니페스트로 다시 시작했습니다. 작성한 텍스트는 그대로입니다.`,
+  workerStopped: (reason) => `시뮬레이션이 계속 실패하여(${reason}) 중지했습니다. 작성한 텍스트는 그대로입니다.`,
+  restartWorker: '시뮬레이션 다시 시작',
+  dismiss: '닫기',
+  streamStopped: (why) => `연속 전송이 멈췄습니다: ${why}`,
+  commandFailed: '시뮬레이션이 거부했습니다:',
+
+  nodes: '노드',
+  pods: '파드',
+  services: '서비스',
+  endpoints: '엔드포인트',
+  otherObjects: '기타 오브젝트',
+  noObjects: '없음',
+  columns: {
+    name: '이름',
+    namespace: '네임스페이스',
+    status: '상태',
+    roles: '역할',
+    internalIP: '내부 IP',
+    externalIP: '외부 IP',
+    podCIDR: '파드 CIDR',
+    ready: '준비',
+    ip: 'IP',
+    node: '노드',
+    type: '타입',
+    clusterIP: 'ClusterIP',
+    ports: '포트',
+    endpoints: '엔드포인트',
+    kind: '종류',
+  },
+  location: {
+    client: (name) => `클라이언트 ${name}`,
+    loadBalancer: (name, ip) => `로드 밸런서 ${name} (${ip})`,
+    node: (name) => `노드 ${name}`,
+    pod: (ref) => `파드 ${ref}`,
+  },
+  hopKinds: { wire: '전송', dnat: 'DNAT', snat: 'SNAT', 'reverse-nat': '역 NAT', deliver: '전달', drop: 'DROP', reject: 'REJECT' },
+}
+
+/** The app's texts in both languages. */
+export const strings: Localized<AppStrings> = { en, ko }

@@ -35,7 +35,7 @@ describe('SimHost envelope checks', () => {
   const cases: { name: string; data: unknown; id: number; message: RegExp }[] = [
     { name: 'not an object', data: 'apply', id: -1, message: /not an object/ },
     { name: 'null', data: null, id: -1, message: /not an object/ },
-    { name: 'of an older protocol version', data: { v: 1, id: 4, type: 'load', text: '' }, id: 4, message: /version mismatch: worker speaks 3, got 1/ },
+    { name: 'of an older protocol version', data: { v: 1, id: 4, type: 'load', text: '' }, id: 4, message: /version mismatch: worker speaks 4, got 1/ },
     { name: 'missing id', data: { v, type: 'apply', text: '' }, id: -1, message: /numeric id/ },
     { name: 'of an unknown type', data: { v, id: 7, type: 'explode' }, id: 7, message: /Unknown message type: explode/ },
   ]

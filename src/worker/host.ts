@@ -6,11 +6,13 @@
 import type { HttpResult, KubectlResult, SimEvent } from '../engine/facade.ts'
 import type { Diagnostic } from '../engine/model/errors.ts'
 import type { KObject } from '../engine/model/k8s.ts'
+import { explainRequest, locateFindings } from '../engine/explain/index.ts'
 import { advance, pushEvents, startStream } from './advance.ts'
 import type { Advanced, StreamState } from './advance.ts'
 import { PlaybackLoop } from './loop.ts'
 import type { LoopClock } from './loop.ts'
-import { MAX_SPEED, MAX_STREAM_RATE, MIN_SPEED, PROTOCOL_VERSION, assertNever } from './protocol.ts'
+import { checkInputLog } from './inputLog.ts'
+import { MAX_REPLAY_RESULTS, MAX_SPEED, MAX_STREAM_RATE, MIN_SPEED, PROTOCOL_VERSION, assertNever } from './protocol.ts'
 import type { ErrorReply, FatalPush, FramePush, PlaybackState, Reply, SimUpdate, Snapshot, UiToWorker } from './protocol.ts'
 import { SimSession } from './session.ts'
 import type { LoadSimulation } from './session.ts'
@@ -34,7 +36,7 @@ const STILL: HostOptions = { post: () => {}, clock: { now: () => 0, every: () =>
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<UiToWorker['type']>([
   'apply', 'step', 'stepBack', 'runUntilSettled', 'play', 'pause', 'setSpeed', 'stream',
-  'request', 'kubectl', 'terminal', 'terminalClose', 'editSave', 'ruleset', 'ping', 'debugHang', 'debugCrash',
+  'request', 'kubectl', 'terminal', 'terminalClose', 'editSave', 'ruleset', 'inputLog', 'replay', 'explain', 'ping', 'debugHang', 'debugCrash',
 ])
 
 const HOST_KINDS: ReadonlySet<string> = new Set(['workstation', 'pod', 'node', 'client'])
@@ -155,6 +157,16 @@ export class SimHost {
         if (text === undefined) throw new UserError(`ruleset: no node named "${msg.node}"`)
         return { v, id, type: 'ruleset', node: msg.node, text }
       }
+      case 'inputLog':
+        return { v, id, type: 'inputLog', log: this.session ? [...this.session.log] : [] }
+      case 'replay':
+        return this.replay(id, msg.log)
+      case 'explain': {
+        if (typeof msg.result?.trace !== 'object' || msg.result.trace === null) throw new UserError('explain: needs the request\'s trace')
+        const sim = this.current().sim
+        const findings = explainRequest({ objects: sim.objects(), config: sim.config, request: msg.request ?? {}, result: msg.result })
+        return { v, id, type: 'explain', findings: typeof msg.text === 'string' ? locateFindings(msg.text, findings) : findings }
+      }
       case 'ping':
       case 'debugHang':
       case 'debugCrash':
@@ -213,6 +225,34 @@ export class SimHost {
     }
     this.file = file
     return { v, id, type: 'applied', accepted: true, diagnostics, update: this.restart(next, filtered(events)) }
+  }
+
+  /**
+   * Rebuilds the simulation from a shared input log (checked first: it comes from a link). Refused,
+   * keeping the running simulation, when the log's scenario has errors or cannot be loaded.
+   */
+  private replay(id: number, raw: unknown): Reply {
+    const v = PROTOCOL_VERSION
+    const checked = checkInputLog(raw)
+    if (!checked.ok) throw new UserError(`replay: ${checked.error}`)
+    const first = checked.log[0]
+    const results: HttpResult[] = []
+    let next: SimSession
+    try {
+      next = SimSession.replay(this.load, checked.log, (rs) => {
+        results.push(...rs)
+        if (results.length > 4 * MAX_REPLAY_RESULTS) results.splice(0, results.length - MAX_REPLAY_RESULTS)
+      })
+    } catch (err) {
+      const message = `The shared history could not be replayed: ${err instanceof Error ? err.message : String(err)}`
+      return { v, id, type: 'applied', accepted: false, diagnostics: [{ line: 1, col: 1, severity: 'error', message }] }
+    }
+    const diagnostics = [...next.sim.diagnostics]
+    if (this.session && diagnostics.some((d) => d.severity === 'error')) return { v, id, type: 'applied', accepted: false, diagnostics }
+    this.file = first?.k === 'load' ? first.file : undefined
+    const update = this.restart(next, [])
+    update.results = results.slice(-MAX_REPLAY_RESULTS)
+    return { v, id, type: 'applied', accepted: true, diagnostics, update }
   }
 
   /** Makes `next` the running session and describes it in full. */

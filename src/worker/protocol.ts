@@ -10,10 +10,14 @@ import type { ClusterConfig } from '../engine/model/cluster.ts'
 import type { Diagnostic } from '../engine/model/errors.ts'
 import type { KObject } from '../engine/model/k8s.ts'
 import type { Trace } from '../engine/model/net.ts'
+import type { ExplainRequest, ExplainResult, LocatedFinding } from '../engine/explain/index.ts'
 import type { ShellHost } from '../engine/shell/types.ts'
+import type { LogEntry } from './session.ts'
+
+export type { LogEntry } from './session.ts'
 
 /** Bumped whenever a message shape changes; the worker refuses messages of another version. */
-export const PROTOCOL_VERSION = 3
+export const PROTOCOL_VERSION = 4
 
 /** Playback speeds: simulated seconds per wall-clock second. */
 export const MIN_SPEED = 0.25
@@ -172,6 +176,39 @@ export interface RulesetMsg extends RequestBase {
   node: string
 }
 
+/** The running simulation's input log (what a share link carries to reproduce its traces). Replies `inputLog`. */
+export interface InputLogMsg extends RequestBase {
+  type: 'inputLog'
+}
+
+/**
+ * Rebuild the simulation by replaying an input log (a share link's), from its `load` entry, the way
+ * step back replays. The log is untrusted: it is checked first (inputLog.ts) and refused with an
+ * `error` when malformed or over the limits. A log whose scenario has errors is refused like an
+ * `apply` of that text (`accepted: false`, the running simulation kept). Replies `applied`; its
+ * update carries the last MAX_REPLAY_RESULTS results of the replayed requests.
+ */
+export interface ReplayMsg extends RequestBase {
+  type: 'replay'
+  log: LogEntry[]
+}
+
+/** Most replayed request results a `replay` reply carries (the newest). */
+export const MAX_REPLAY_RESULTS = 20
+
+/**
+ * "Why no response?": walk the troubleshooting checklist for one request against the cluster as it
+ * is now (src/engine/explain). The UI sends what it kept of the request (the trace at least); with
+ * `text` (the editor's), each finding's field gets its line in it. Replies `explain`.
+ */
+export interface ExplainMsg extends RequestBase {
+  type: 'explain'
+  request: ExplainRequest
+  result: ExplainResult
+  /** The editor's text, to place each finding's field on a line. */
+  text?: string
+}
+
 /** Liveness check used by the main thread's watchdog. Replies `pong`. */
 export interface PingMsg extends RequestBase {
   type: 'ping'
@@ -204,6 +241,9 @@ export type UiToWorker =
   | TerminalCloseMsg
   | EditSaveMsg
   | RulesetMsg
+  | InputLogMsg
+  | ReplayMsg
+  | ExplainMsg
   | PingMsg
   | DebugHangMsg
   | DebugCrashMsg
@@ -258,7 +298,7 @@ interface ReplyBase {
   id: number
 }
 
-/** Reply to `apply`. */
+/** Reply to `apply` and `replay`. */
 export interface AppliedReply extends ReplyBase {
   type: 'applied'
   /** True when the text became the running simulation; false when the last good one was kept. */
@@ -323,6 +363,19 @@ export interface RulesetReply extends ReplyBase {
   text: string
 }
 
+/** Reply to `inputLog`. */
+export interface InputLogReply extends ReplyBase {
+  type: 'inputLog'
+  /** Every input since the running simulation was loaded, oldest first (empty before the first apply). */
+  log: LogEntry[]
+}
+
+/** Reply to `explain`: the checklist in order (the first `problem` is the likeliest reason). */
+export interface ExplainReply extends ReplyBase {
+  type: 'explain'
+  findings: LocatedFinding[]
+}
+
 /** Reply to `ping` and the debug messages. */
 export interface PongReply extends ReplyBase {
   type: 'pong'
@@ -352,7 +405,7 @@ export interface FatalPush {
 }
 
 /** Replies to requests. */
-export type Reply = AppliedReply | UpdateReply | PlaybackReply | KubectlReply | TerminalReply | RulesetReply | PongReply | ErrorReply
+export type Reply = AppliedReply | UpdateReply | PlaybackReply | KubectlReply | TerminalReply | RulesetReply | InputLogReply | ExplainReply | PongReply | ErrorReply
 
 /** Everything the worker may send to the UI. */
 export type WorkerToUi = Reply | FramePush | FatalPush
@@ -373,6 +426,9 @@ export interface ReplyFor {
   terminalClose: PongReply
   editSave: TerminalReply
   ruleset: RulesetReply
+  inputLog: InputLogReply
+  replay: AppliedReply
+  explain: ExplainReply
   ping: PongReply
   debugHang: PongReply
   debugCrash: PongReply
@@ -394,6 +450,9 @@ export const EXPECTED_REPLY: { readonly [K in keyof ReplyFor]: ReplyFor[K]['type
   terminalClose: 'pong',
   editSave: 'terminal',
   ruleset: 'ruleset',
+  inputLog: 'inputLog',
+  replay: 'applied',
+  explain: 'explain',
   ping: 'pong',
   debugHang: 'pong',
   debugCrash: 'pong',

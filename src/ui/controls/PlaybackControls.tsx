@@ -2,6 +2,7 @@
 import { useId } from 'react'
 import { appController } from '../appController.ts'
 import { strings } from '../strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
 import { useAppStore } from '../useAppStore.ts'
 
 /** The speeds offered (simulated seconds per wall second), within the worker's ×0.25–×10. */
@@ -9,31 +10,32 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10] as const
 
 /** The playback group of the toolbar. */
 export function PlaybackControls() {
+  const t = useStrings(strings)
   const id = useId()
   const playback = useAppStore((s) => s.playback)
   const ready = useAppStore((s) => s.snapshot !== null)
   return (
-    <div className="control-group" role="group" aria-label={strings.playbackGroup}>
+    <div className="control-group" role="group" aria-label={t.playbackGroup}>
       <button
         type="button"
         className="primary play"
         disabled={!ready}
         onClick={() => void (playback.playing ? appController.pause() : appController.play())}
       >
-        {playback.playing ? strings.pause : strings.play}
+        {playback.playing ? t.pause : t.play}
       </button>
-      <button type="button" disabled={!ready || !playback.canStepBack} title={strings.stepBackTitle} onClick={() => void appController.stepBack()}>
-        {strings.stepBack}
+      <button type="button" disabled={!ready || !playback.canStepBack} title={t.stepBackTitle} onClick={() => void appController.stepBack()}>
+        {t.stepBack}
       </button>
-      <button type="button" disabled={!ready} title={strings.stepTitle} onClick={() => void appController.step()}>
-        {strings.step}
+      <button type="button" disabled={!ready} title={t.stepTitle} onClick={() => void appController.step()}>
+        {t.step}
       </button>
       <div className="control">
-        <label htmlFor={id}>{strings.speed}</label>
+        <label htmlFor={id}>{t.speed}</label>
         <select id={id} value={playback.speed} disabled={!ready} onChange={(e) => void appController.setSpeed(Number(e.target.value))}>
           {SPEEDS.map((x) => (
             <option key={x} value={x}>
-              {strings.speedOption(x)}
+              {t.speedOption(x)}
             </option>
           ))}
         </select>

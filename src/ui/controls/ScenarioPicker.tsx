@@ -2,17 +2,19 @@
 import { useId } from 'react'
 import { appController } from '../appController.ts'
 import { strings } from '../strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
 import { useAppStore } from '../useAppStore.ts'
 import { PICKABLE_SCENARIOS } from './scenarios.ts'
 
 /** The scenario select. */
 export function ScenarioPicker() {
+  const t = useStrings(strings)
   const id = useId()
   const file = useAppStore((s) => s.scenarioFile)
   const known = PICKABLE_SCENARIOS.some((s) => s.file === file)
   return (
     <div className="control">
-      <label htmlFor={id}>{strings.scenario}</label>
+      <label htmlFor={id}>{t.scenario}</label>
       <select
         id={id}
         value={known ? file : ''}
@@ -24,7 +26,7 @@ export function ScenarioPicker() {
         {!known && <option value="">{file}</option>}
         {PICKABLE_SCENARIOS.map((s) => (
           <option key={s.file} value={s.file}>
-            {s.topic}
+            {t.scenarioTopic(s.file, s.topic)}
           </option>
         ))}
       </select>

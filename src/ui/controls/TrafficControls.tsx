@@ -7,20 +7,23 @@ import { selectSources, selectTargets, selectTraffic } from '../../store/selecto
 import type { SourceKind, TargetKind, TrafficTarget } from '../../store/targets.ts'
 import { appController } from '../appController.ts'
 import { strings } from '../strings.ts'
+import type { AppStrings } from '../strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
 import { useAppStore } from '../useAppStore.ts'
 
 /** Stream rates offered (requests per simulated second). */
 export const RATES = [1, 2, 5, 10, 20] as const
 
 const SOURCE_KINDS: SourceKind[] = ['client', 'pod', 'node']
-const TARGET_KINDS: TargetKind[] = ['nodePort', 'loadBalancer', 'clusterIP']
+const TARGET_KINDS: TargetKind[] = ['ingress', 'nodePort', 'loadBalancer', 'clusterIP']
 
-function targetLabel(t: TrafficTarget): string {
-  return strings.targetLabel(t.url.replace(/^http:\/\/|\/$/g, ''), t.service, t.node)
+function targetLabel(t: AppStrings, target: TrafficTarget): string {
+  return t.targetLabel(target.url.replace(/^http:\/\/|\/$/g, ''), target.service, target.node)
 }
 
 /** The traffic group of the toolbar. */
 export function TrafficControls() {
+  const t = useStrings(strings)
   const fromId = useId()
   const toId = useId()
   const rateId = useId()
@@ -31,6 +34,8 @@ export function TrafficControls() {
   const streaming = useAppStore((s) => s.playback.stream !== null)
   const setTraffic = useAppStore((s) => s.setTraffic)
   const canSend = traffic.from !== '' && traffic.url !== ''
+  const insecure = useAppStore((s) => s.traffic.insecure)
+  const insecureId = useId()
 
   const change = (choice: { from?: string; url?: string; perSecond?: number }) => {
     setTraffic(choice)
@@ -39,12 +44,12 @@ export function TrafficControls() {
   }
 
   return (
-    <div className="control-group" role="group" aria-label={strings.trafficGroup}>
+    <div className="control-group" role="group" aria-label={t.trafficGroup}>
       <div className="control">
-        <label htmlFor={fromId}>{strings.from}</label>
+        <label htmlFor={fromId}>{t.from}</label>
         <select id={fromId} value={traffic.from} onChange={(e) => change({ from: e.target.value })} data-testid="traffic-from">
           {SOURCE_KINDS.map((kind) => (
-            <optgroup key={kind} label={strings.sourceGroups[kind]}>
+            <optgroup key={kind} label={t.sourceGroups[kind]}>
               {sources.filter((s) => s.kind === kind).map((s) => (
                 <option key={s.id} value={s.id}>{s.id}</option>
               ))}
@@ -53,32 +58,38 @@ export function TrafficControls() {
         </select>
       </div>
       <div className="control">
-        <label htmlFor={toId}>{strings.to}</label>
+        <label htmlFor={toId}>{t.to}</label>
         <select id={toId} value={traffic.url} onChange={(e) => change({ url: e.target.value })} disabled={targets.length === 0} data-testid="traffic-to">
-          {targets.length === 0 && <option value="">{strings.noTargets}</option>}
+          {targets.length === 0 && <option value="">{t.noTargets}</option>}
           {TARGET_KINDS.map((kind) => {
-            const list = targets.filter((t) => t.kind === kind)
+            const list = targets.filter((x) => x.kind === kind)
             return list.length === 0 ? null : (
-              <optgroup key={kind} label={strings.targetGroups[kind]}>
-                {list.map((t) => (
-                  <option key={t.url} value={t.url}>{targetLabel(t)}</option>
+              <optgroup key={kind} label={t.targetGroups[kind]}>
+                {list.map((target) => (
+                  <option key={target.url} value={target.url}>{targetLabel(t, target)}</option>
                 ))}
               </optgroup>
             )
           })}
         </select>
       </div>
+      {traffic.url.startsWith('https:') && (
+        <div className="control">
+          <input id={insecureId} type="checkbox" checked={insecure} onChange={(e) => setTraffic({ insecure: e.target.checked })} />
+          <label htmlFor={insecureId} title={t.insecureTitle}>{t.insecure}</label>
+        </div>
+      )}
       <button type="button" className="primary" disabled={!canSend} onClick={() => void appController.sendOnce()}>
-        {strings.send}
+        {t.send}
       </button>
-      <button type="button" aria-pressed={streaming} disabled={!canSend && !streaming} title={strings.streamTitle} onClick={() => void appController.setStream(!streaming)}>
-        {strings.stream}
+      <button type="button" aria-pressed={streaming} disabled={!canSend && !streaming} title={t.streamTitle} onClick={() => void appController.setStream(!streaming)}>
+        {t.stream}
       </button>
       <div className="control">
-        <label htmlFor={rateId} className="visually-hidden">{strings.rate}</label>
-        <select id={rateId} value={perSecond} title={strings.rate} onChange={(e) => change({ perSecond: Number(e.target.value) })}>
+        <label htmlFor={rateId} className="visually-hidden">{t.rate}</label>
+        <select id={rateId} value={perSecond} title={t.rate} onChange={(e) => change({ perSecond: Number(e.target.value) })}>
           {RATES.map((n) => (
-            <option key={n} value={n}>{strings.rateOption(n)}</option>
+            <option key={n} value={n}>{t.rateOption(n)}</option>
           ))}
         </select>
       </div>

@@ -1,13 +1,18 @@
 /** The diagram pane: the cluster diagram, fed from the store. */
-import { useCallback } from 'react'
+import { useCallback, useMemo } from 'react'
 import ClusterDiagram from '../diagram/ClusterDiagram.tsx'
 import { selectAnimation } from '../../store/selectors.ts'
 import { appController } from '../appController.ts'
+import { focusIds } from '../presenter/focus.ts'
 import { strings } from '../strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
 import { useAppStore } from '../useAppStore.ts'
+
+const NO_FOCUS: readonly string[] = []
 
 /** The diagram pane's content (the diagram is its own labelled region). */
 export function DiagramPane() {
+  const t = useStrings(strings)
   const snapshot = useAppStore((s) => s.snapshot)
   const status = useAppStore((s) => s.simStatus)
   const error = useAppStore((s) => s.simError)
@@ -17,6 +22,9 @@ export function DiagramPane() {
   const animation = useAppStore(selectAnimation)
   const select = useAppStore((s) => s.select)
   const setTraffic = useAppStore((s) => s.setTraffic)
+  // Presenter mode zooms to what the lesson step is about.
+  const focusRefs = useAppStore((s) => (s.presenter.on ? s.presenter.focus : NO_FOCUS))
+  const focus = useMemo(() => focusIds(focusRefs, snapshot?.objects ?? []), [focusRefs, snapshot])
   const onSendTo = useCallback(
     (target: { from?: string; url: string }) => {
       setTraffic(target.from ? { from: target.from, url: target.url } : { url: target.url })
@@ -26,8 +34,8 @@ export function DiagramPane() {
   )
   return (
     <div className="diagram-pane" aria-busy={status === 'loading'}>
-      {status === 'loading' && <p role="status" className="pane-status">{strings.loading}</p>}
-      {status === 'error' && <p role="alert" className="pane-status error-text">{strings.loadFailed} {error}</p>}
+      {status === 'loading' && <p role="status" className="pane-status">{t.loading}</p>}
+      {status === 'error' && <p role="alert" className="pane-status error-text">{t.loadFailed} {error}</p>}
       {snapshot && (
         <ClusterDiagram
           config={snapshot.config}
@@ -38,6 +46,7 @@ export function DiagramPane() {
           selection={selection}
           onSelect={select}
           onSendTo={onSendTo}
+          focus={focus}
         />
       )}
     </div>

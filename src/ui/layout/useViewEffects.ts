@@ -1,8 +1,10 @@
 /**
- * Applies the view settings to the document (theme, large text) and follows the system's
+ * Applies the view settings to the document (theme, large text, language: `<html lang>` and the
+ * title, so screen readers and CJK font fallbacks follow the switch) and follows the system's
  * prefers-reduced-motion setting (the user's toggle overrides it until the system setting changes).
  */
 import { useEffect } from 'react'
+import { strings } from '../strings.ts'
 import { useAppStore } from '../useAppStore.ts'
 
 /** Call once, in the App. */
@@ -10,6 +12,7 @@ export function useViewEffects(): void {
   const theme = useAppStore((s) => s.theme)
   const largeText = useAppStore((s) => s.largeText)
   const setAnimation = useAppStore((s) => s.setAnimation)
+  const lang = useAppStore((s) => s.lang)
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme
@@ -18,6 +21,11 @@ export function useViewEffects(): void {
   useEffect(() => {
     document.documentElement.toggleAttribute('data-large-text', largeText)
   }, [largeText])
+
+  useEffect(() => {
+    document.documentElement.lang = lang
+    document.title = strings[lang].appName
+  }, [lang])
 
   useEffect(() => {
     const mq = window.matchMedia('(prefers-reduced-motion: reduce)')

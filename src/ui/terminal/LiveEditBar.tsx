@@ -4,10 +4,12 @@
  */
 import { appController } from '../appController.ts'
 import { useAppStore } from '../useAppStore.ts'
-import { terminalStrings as t } from './strings.ts'
+import { terminalStrings } from './strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
 
 /** The live-edit bar, or nothing when no live object is open. */
 export function LiveEditBar() {
+  const t = useStrings(terminalStrings)
   const edit = useAppStore((s) => s.liveEdit)
   if (!edit) return null
   const ref = `${edit.target.kind.toLowerCase()}/${edit.target.name}`

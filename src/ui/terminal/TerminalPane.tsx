@@ -11,7 +11,8 @@ import { WORKSTATION_TAB, tabTitle } from '../../store/terminalSlice.ts'
 import type { TerminalTab } from '../../store/terminalSlice.ts'
 import { appController } from '../appController.ts'
 import { useAppStore } from '../useAppStore.ts'
-import { terminalStrings as t } from './strings.ts'
+import { terminalStrings } from './strings.ts'
+import { useStrings } from '../i18n/useStrings.ts'
 import './terminal.css'
 
 const TerminalScreen = lazy(() => import('./TerminalScreen.tsx'))
@@ -27,6 +28,7 @@ function closeTab(id: string): void {
 
 /** The select + button that open a shell on a node or an external client. */
 function OpenShell() {
+  const t = useStrings(terminalStrings)
   const nodes = useAppStore((s) => s.snapshot?.config.nodes)
   const clients = useAppStore((s) => s.snapshot?.config.clients)
   const [choice, setChoice] = useState('')
@@ -63,6 +65,7 @@ function OpenShell() {
 
 /** The terminal pane's content. */
 export function TerminalPane() {
+  const t = useStrings(terminalStrings)
   const headingId = useId()
   const tabs = useAppStore((s) => s.terminalTabs)
   const active = useAppStore((s) => s.activeTerminalTab)

@@ -14,6 +14,7 @@ import type { TerminalNote, TerminalTab } from '../../store/terminalSlice.ts'
 import { WORKSTATION_TAB, tabTitle } from '../../store/terminalSlice.ts'
 import { appController } from '../appController.ts'
 import { terminalStrings } from './strings.ts'
+import { useLang } from '../i18n/useLang.ts'
 import { tabBackend } from './tabBackend.ts'
 import { TerminalSession } from './terminalSession.ts'
 import { DARK, LIGHT } from './xtermTheme.ts'
@@ -71,6 +72,7 @@ export default function TerminalScreen({ tab, active, dark, largeText, reducedMo
   const refit = useRef<() => void>(() => {})
   const wasActive = useRef(active)
   const initial = useRef({ dark, largeText, reducedMotion })
+  const lang = useLang()
 
   useEffect(() => {
     const host = hostRef.current
@@ -89,7 +91,7 @@ export default function TerminalScreen({ tab, active, dark, largeText, reducedMo
     term.loadAddon(fit)
     term.open(host)
     termRef.current = term
-    term.textarea?.setAttribute('aria-label', terminalStrings.terminalLabel(tabTitle(tab.host)))
+    term.textarea?.setAttribute('aria-label', terminalStrings[appStore.getState().lang].terminalLabel(tabTitle(tab.host)))
     // Bracketed paste mode: xterm.js then marks pasted text, which the session inserts as text.
     term.write('\x1b[?2004h')
     // Tab completes, so leaving the terminal by keyboard (no trap, WCAG 2.1.2) is Shift+Tab, or Esc then Tab.
@@ -115,6 +117,7 @@ export default function TerminalScreen({ tab, active, dark, largeText, reducedMo
       { write: (data, done) => term.write(data, done), get cols() { return term.cols }, clear: () => term.clear() },
       tab.host,
       tabBackend(tab, appController, appStore),
+      () => appStore.getState().lang,
     )
     refit.current = () => {
       if (host.offsetWidth === 0 || host.offsetHeight === 0) return
@@ -122,7 +125,7 @@ export default function TerminalScreen({ tab, active, dark, largeText, reducedMo
       session.resized()
     }
     refit.current()
-    session.start(tab.id === WORKSTATION_TAB ? terminalStrings.greeting : undefined)
+    session.start(tab.id === WORKSTATION_TAB ? terminalStrings[appStore.getState().lang].greeting : undefined)
     const input = term.onData((data) => session.input(data))
     const observer = new ResizeObserver(() => refit.current())
     observer.observe(host)
@@ -133,9 +136,18 @@ export default function TerminalScreen({ tab, active, dark, largeText, reducedMo
       for (const n of mine) session.print(n.text)
       appStore.getState().ackTerminalNotes(tab.id, mine[mine.length - 1]!.seq)
     }
+    // Keystrokes queued from outside (a lesson's "Do it" types its command): handled as if typed here.
+    const typeInputs = (inputs: readonly TerminalNote[]) => {
+      const mine = inputs.filter((n) => n.session === tab.id)
+      if (mine.length === 0) return
+      appStore.getState().ackTerminalInputs(tab.id, mine[mine.length - 1]!.seq)
+      for (const n of mine) session.input(n.text)
+    }
     printNotes(appStore.getState().terminalNotes)
+    typeInputs(appStore.getState().terminalInputs)
     const unsubscribe = appStore.subscribe((s, prev) => {
       if (s.terminalNotes !== prev.terminalNotes) printNotes(s.terminalNotes)
+      if (s.terminalInputs !== prev.terminalInputs) typeInputs(s.terminalInputs)
     })
 
     screens.set(tab.id, { text: () => bufferText(term), busy: () => session.isBusy })
@@ -152,6 +164,11 @@ export default function TerminalScreen({ tab, active, dark, largeText, reducedMo
     }
     // A tab's id and host never change; the other props are applied by the effects below.
   }, [tab])
+
+  // The switch relabels the screen; its contents (what was typed and printed) stay as they are.
+  useEffect(() => {
+    termRef.current?.textarea?.setAttribute('aria-label', terminalStrings[lang].terminalLabel(tabTitle(tab.host)))
+  }, [lang, tab.host])
 
   useEffect(() => {
     const term = termRef.current

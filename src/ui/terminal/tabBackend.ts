@@ -38,7 +38,7 @@ export function tabBackend(tab: TerminalTab, controller: SimController, store: S
         const o = r.openInEditor
         controller.startLiveEdit(o, tab.id)
         // Muted, like the session's own notes; the colour ends before the line does.
-        stdout += `\x1b[90m${terminalStrings.liveEditNote(`${o.kind.toLowerCase()}/${o.name}`)}\x1b[0m\n`
+        stdout += `\x1b[90m${terminalStrings[store.getState().lang].liveEditNote(`${o.kind.toLowerCase()}/${o.name}`)}\x1b[0m\n`
       }
       return { stdout, stderr, ...(r.exited ? { exited: true } : {}), ...(r.prompt !== undefined ? { prompt: r.prompt } : {}) }
     },

@@ -18,6 +18,7 @@ import { promptFor, promptFromText } from './prompt.ts'
 import type { Prompt } from './prompt.ts'
 import { cellsOf, columns, redrawLine } from './render.ts'
 import { terminalStrings } from './strings.ts'
+import type { Lang } from '../../i18n/lang.ts'
 
 /** The part of xterm.js a session uses. */
 export interface TermLike {
@@ -79,6 +80,8 @@ export class TerminalSession {
     private readonly term: TermLike,
     private readonly host: TerminalHost,
     private readonly backend: SessionBackend,
+    /** The UI language now (the session's own notes follow the switch; command output never changes). */
+    private readonly lang: () => Lang = () => 'en',
   ) {
     this.prompt = promptFor(host)
   }
@@ -262,7 +265,7 @@ export class TerminalSession {
       return this.showPrompt()
     }
     if (cmd === 'exit' && this.host.kind === 'workstation') {
-      this.term.write(`${MUTED}${terminalStrings.workstationExit}${RESET}\r\n`)
+      this.term.write(`${MUTED}${terminalStrings[this.lang()].workstationExit}${RESET}\r\n`)
       return this.showPrompt()
     }
     if (cmd === '') return this.showPrompt()
@@ -272,7 +275,7 @@ export class TerminalSession {
     try {
       outcome = await this.backend.run(text)
     } catch (err) {
-      outcome = { stdout: '', stderr: terminalStrings.failed(err instanceof Error ? err.message : String(err)) }
+      outcome = { stdout: '', stderr: terminalStrings[this.lang()].failed(err instanceof Error ? err.message : String(err)) }
     }
     if (gen !== this.generation) return
     const written = await this.writeOutput(outcome.stdout + outcome.stderr, gen)
