@@ -35,7 +35,7 @@ export type FindingStatus = 'ok' | 'problem' | 'skipped'
 export interface FieldRef {
   /** The object's kind as written in the manifest (`Service`, `Deployment`, `Scenario` …). */
   kind: string
-  /** Absent for cluster-scoped kinds and the Scenario document. */
+  /** Absent for cluster-scoped kinds and for the Scenario doc. */
   namespace?: string
   name: string
   /** The API's field path syntax (field.Path.String()): `spec.selector[app]`, `spec.template.spec.containers[0].readinessProbe`. */

@@ -7,44 +7,16 @@
 import { parseCertificate } from '../../tls/index.ts'
 import { parsePrivateKeyDer } from '../../tls/keys.ts'
 import { utf8Bytes } from '../../util/utf8.ts'
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+import { fromBase64, pemDecodeAll, toBase64 } from '../../tls/pem.ts'
 
 /** Standard base64 (with padding) of bytes, as Go's encoding/json prints []byte. */
-export function base64Encode(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] as number
-    const b = i + 1 < bytes.length ? (bytes[i + 1] as number) : 0
-    const c = i + 2 < bytes.length ? (bytes[i + 2] as number) : 0
-    const n = (a << 16) | (b << 8) | c
-    out += ALPHABET[(n >> 18) & 63]
-    out += ALPHABET[(n >> 12) & 63]
-    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '='
-    out += i + 2 < bytes.length ? ALPHABET[n & 63] : '='
-  }
-  return out
-}
+export const base64Encode = (bytes: Uint8Array): string => toBase64(bytes)
 
 /** Base64 of a string's UTF-8 bytes. */
 export const base64OfText = (s: string): string => base64Encode(utf8Bytes(s))
 
 /** Decodes standard base64 (whitespace ignored); undefined when it is not valid base64. */
-export function base64Decode(s: string): Uint8Array | undefined {
-  const clean = s.replace(/[\s]/g, '')
-  if (clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return undefined
-  const out: number[] = []
-  for (let i = 0; i < clean.length; i += 4) {
-    const q = [0, 1, 2, 3].map((k) => (clean[i + k] === '=' ? -1 : ALPHABET.indexOf(clean[i + k] as string)))
-    const [a, b, c, d] = q as [number, number, number, number]
-    if (a < 0 || b < 0) return undefined
-    const n = (a << 18) | (b << 12) | ((c < 0 ? 0 : c) << 6) | (d < 0 ? 0 : d)
-    out.push((n >> 16) & 255)
-    if (c >= 0) out.push((n >> 8) & 255)
-    if (d >= 0) out.push(n & 255)
-  }
-  return Uint8Array.from(out)
-}
+export const base64Decode = (s: string): Uint8Array | undefined => fromBase64(s)
 
 /** One PEM block (encoding/pem Block): its type and decoded bytes. */
 export interface PemBlock {
@@ -55,22 +27,9 @@ export interface PemBlock {
 /**
  * encoding/pem Decode, repeatedly: every well-formed `-----BEGIN T-----` … `-----END T-----`
  * block whose body is valid base64 (optional `Key: value` headers skipped). Malformed blocks
- * are passed over, as pem.Decode does.
+ * are passed over, as pem.Decode does. (The parsing is the tls module's; one PEM reader.)
  */
-export function pemBlocks(text: string): PemBlock[] {
-  const re = /-----BEGIN ([^\n-]*)-----\r?\n([\s\S]*?)-----END ([^\n-]*)-----/g
-  const out: PemBlock[] = []
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const [, type, rawBody, endType] = m as unknown as [string, string, string, string]
-    if (type !== endType) continue
-    let body = rawBody
-    const blank = body.search(/\r?\n\r?\n/)
-    if (/^[^\n]*:/.test(body) && blank >= 0) body = body.slice(blank)
-    const bytes = base64Decode(body)
-    if (bytes) out.push({ type, bytes })
-  }
-  return out
-}
+export const pemBlocks = (text: string): PemBlock[] => pemDecodeAll(text).map((p) => ({ type: p.type, bytes: p.der }))
 
 /** Go's tls.X509KeyPair error for this cert/key pair, or undefined when the PEM shapes are right. */
 export function x509KeyPairError(certPem: string, keyPem: string): string | undefined {
