@@ -9,12 +9,9 @@ import { deflateRaw, inflateRaw, InflateTooBig } from './deflate.ts'
 import { checkPayload, SHARE_VERSION } from './payload.ts'
 import type { SharePayload } from './payload.ts'
 
-/**
- * Longest fragment a link may have, `#` included (64 KiB). Chromium takes URLs up to 2 MiB, but
- * chat apps, mail clients and URL shorteners cut far shorter; past this the app offers to export a
- * file instead of making a link that may arrive truncated.
- */
-export const MAX_HASH_CHARS = 64 * 1024
+import { MAX_HASH_CHARS } from './limits.ts'
+
+export { MAX_HASH_CHARS }
 /** Most bytes a payload may inflate to (8 MiB): a corrupt or hostile link cannot exhaust memory. */
 export const MAX_INFLATED_BYTES = 8 * 1024 * 1024
 

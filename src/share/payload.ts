@@ -13,8 +13,9 @@ import type { ViewDiff, ViewOptions } from './viewOptions.ts'
 /** The payload version this app writes and reads. */
 export const SHARE_VERSION = 1
 
-/** The engine's default seed (DEFAULT_SEED in src/engine/scenario/defaults.ts; payload.test.ts checks they agree). */
-export const DEFAULT_SEED = 42
+import { DEFAULT_SEED } from './limits.ts'
+
+export { DEFAULT_SEED }
 
 /** Lesson ids: lowercase words joined by dashes. */
 const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,63}$/

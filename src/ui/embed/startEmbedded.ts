@@ -5,7 +5,6 @@
  * read nor written: the iframe must never overwrite (or even look at) what the user saved in the
  * full playground on the same site. A bad link runs nothing, says why, and loads the default.
  */
-import { readShareHash } from '../../share/codec.ts'
 import { planStartup } from '../../share/startup.ts'
 import { appStore } from '../../store/appStore.ts'
 import { appController } from '../appController.ts'
@@ -15,6 +14,10 @@ import { notify } from '../share/shareUi.ts'
 import { openLink } from '../share/startPlayground.ts'
 import { shareStrings } from '../share/strings.ts'
 import type { ShareStrings } from '../share/strings.ts'
+
+/** The codec loads only when there is a link to read. */
+const readShareHash = async (hash: string): Promise<import('../../share/codec.ts').LinkRead> =>
+  hash === '' || hash === '#' ? { status: 'none' } : (await import('../../share/codec.ts')).readShareHash(hash)
 
 /** Opens what the hash holds (a link, nothing, or a bad link) as an embed does. */
 async function openHash(hash: string, first: boolean): Promise<void> {

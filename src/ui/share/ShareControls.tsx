@@ -5,12 +5,11 @@
  */
 import { useEffect, useId, useRef, useState } from 'react'
 import type { SavedVersion } from '../../persist/autosave.ts'
-import { MAX_HASH_CHARS } from '../../share/codec.ts'
+import { MAX_HASH_CHARS } from '../../share/limits.ts'
 import { appStore } from '../../store/appStore.ts'
 import { appController } from '../appController.ts'
 import { useAppStore } from '../useAppStore.ts'
 import { exportScenario, importFile, restoreVersion } from './fileActions.ts'
-import { makeLink } from './makeLink.ts'
 import type { MadeLink } from './makeLink.ts'
 import { kib } from './problemText.ts'
 import { useShareUi } from './shareUi.ts'
@@ -150,6 +149,8 @@ export function ShareControls() {
     setLive(t.makingLink)
     try {
       const inputLog = () => appController.inputLog()
+      // The codec loads with the first link made (it is not needed to show the page).
+      const { makeLink } = await import('./makeLink.ts')
       const link = await makeLink(appStore.getState(), inputLog, window.location.href)
       if (!link.tooLong) return await showLink(link)
       // Warn before copying: offer the file, or a link without the history when that one fits.

@@ -1,6 +1,6 @@
 /** The sentences a bad link or a refused file is explained with (from strings.ts). */
 import type { LinkProblem } from '../../share/codec.ts'
-import { MAX_HASH_CHARS } from '../../share/codec.ts'
+import { MAX_HASH_CHARS } from '../../share/limits.ts'
 import type { ImportProblem } from '../../persist/scenarioFile.ts'
 import type { Lang } from '../../i18n/lang.ts'
 import { shareStrings } from './strings.ts'

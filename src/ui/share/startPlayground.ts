@@ -6,9 +6,8 @@
  */
 import { appStore } from '../../store/appStore.ts'
 import { readAutosave, EMPTY_AUTOSAVE } from '../../persist/autosave.ts'
-import { readShareHash } from '../../share/codec.ts'
 import type { LinkProblem, LinkRead } from '../../share/codec.ts'
-import { DEFAULT_SEED } from '../../share/payload.ts'
+import { DEFAULT_SEED } from '../../share/limits.ts'
 import type { SharePayload } from '../../share/payload.ts'
 import { planStartup } from '../../share/startup.ts'
 import type { OwnWork, StartupPlan } from '../../share/startup.ts'
@@ -30,6 +29,10 @@ const st = () => appStore.getState()
 function forgetLink(): void {
   history.replaceState(history.state, '', window.location.pathname + window.location.search)
 }
+
+
+/** The codec loads only when there is a link to read (most visits have none). */
+const readShareHash = async (hash: string): Promise<LinkRead> => (hash === '' || hash === '#' ? { status: 'none' } : (await import('../../share/codec.ts')).readShareHash(hash))
 
 /** Opens a checked link: its view options, its scenario, its history replayed; warns when something differs. */
 export async function openLink(p: SharePayload): Promise<void> {
