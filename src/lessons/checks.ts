@@ -3,7 +3,7 @@
  * view holds, the way a user would with kubectl and the inspector.
  */
 import type { EndpointSliceObj, EndpointsObj, KObject, PodObj, ServiceObj } from '../engine/model/k8s.ts'
-import type { CheckResult, Localized, LessonView } from './types.ts'
+import type { CheckResult, HttpResult, Localized, LessonView, Trace } from './types.ts'
 
 /** The object of that kind, namespace (default `default`) and name. */
 export function find<T extends KObject>(view: LessonView, kind: string, name: string, namespace = 'default'): T | undefined {
@@ -57,3 +57,24 @@ export function lastCommand(view: LessonView, prefix: string) {
 export const pass = (detail?: Localized): CheckResult => (detail ? { pass: true, detail } : { pass: true })
 /** A failing result saying what is missing. */
 export const fail = (en: string, ko: string): CheckResult => ({ pass: false, detail: { en, ko } })
+
+/** Every trace of this step: its requests' and its terminal commands'. */
+export const tracesOf = (view: LessonView): Trace[] => [...view.results.map((r) => r.trace), ...view.terminal.flatMap((t) => t.traces)]
+
+/** This step's requests sent from that source address. */
+export const sentFrom = (view: LessonView, ip: string): HttpResult[] => view.results.filter((r) => r.trace.hops[0]?.before.src === ip)
+
+/** The first node a request reached (the one addressed, or the one the load balancer chose). */
+export function firstNode(r: HttpResult): string | undefined {
+  const h = r.trace.hops.find((x) => x.at.kind === 'node')
+  return h?.at.kind === 'node' ? h.at.name : undefined
+}
+
+/** The node the answering pod runs on. */
+export function answeringPodNode(r: HttpResult): string | undefined {
+  const d = r.trace.hops.find((h) => h.kind === 'deliver' && !h.reply && h.at.kind === 'pod')
+  return d?.at.kind === 'pod' ? d.at.node : undefined
+}
+
+/** True when the request crossed to another node after the receiving node's DNAT. */
+export const tookExtraHop = (r: HttpResult): boolean => r.trace.hops.some((h) => h.extraHop === true)

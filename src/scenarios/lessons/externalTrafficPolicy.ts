@@ -6,7 +6,7 @@
  */
 import type { Lesson, LessonView } from '../../lessons/types.ts'
 import type { HttpResult } from '../../engine/facade.ts'
-import { fail, lastCommand, pass, service } from '../../lessons/checks.ts'
+import { fail, lastCommand, pass, service, sentFrom, firstNode, answeringPodNode, tookExtraHop } from '../../lessons/checks.ts'
 
 /** The laptop's address (kubia-nodeport.yaml). */
 const LAPTOP_IP = '203.0.113.7'
@@ -18,22 +18,9 @@ const LAPTOP_IP = '203.0.113.7'
 const LB_IP = '198.51.100.10'
 
 /** This step's requests from the laptop. */
-const fromLaptop = (v: LessonView): HttpResult[] => v.results.filter((r) => r.trace.hops[0]?.before.src === LAPTOP_IP)
-
-/** The first node a request reached. */
-const nodeOf = (r: HttpResult): string | undefined => {
-  const h = r.trace.hops.find((x) => x.at.kind === 'node')
-  return h?.at.kind === 'node' ? h.at.name : undefined
-}
-
-/** The node the answering pod runs on. */
-const podNodeOf = (r: HttpResult): string | undefined => {
-  const d = r.trace.hops.find((h) => h.kind === 'deliver' && !h.reply && h.at.kind === 'pod')
-  return d?.at.kind === 'pod' ? d.at.node : undefined
-}
+const fromLaptop = (v: LessonView): HttpResult[] => sentFrom(v, LAPTOP_IP)
 
 const hasSnat = (r: HttpResult): boolean => r.trace.hops.some((h) => h.kind === 'snat')
-const hasExtraHop = (r: HttpResult): boolean => r.trace.hops.some((h) => h.extraHop === true)
 const policyOf = (v: LessonView): string | undefined => service(v, 'kubia-nodeport')?.spec.externalTrafficPolicy
 
 export const externalTrafficPolicyLesson: Lesson = {
@@ -67,7 +54,7 @@ export const externalTrafficPolicyLesson: Lesson = {
         const rs = fromLaptop(v).filter((r) => r.trace.outcome === 'delivered')
         if (rs.length < 3) return fail('Send three requests from the laptop to the NodePort of kind-worker.', '노트북에서 kind-worker의 노드포트로 요청을 세 번 보내세요.')
         if (rs.some((r) => !hasSnat(r) || r.trace.seenClientIp === LAPTOP_IP)) return fail('Every request should be SNATed so the pod does not see 203.0.113.7.', '모든 요청이 SNAT되어 파드가 203.0.113.7을 보지 못해야 합니다.')
-        if (!rs.some(hasExtraHop)) return fail('None of the requests took the extra hop this time; send a few more.', '이번에는 추가 홉을 거친 요청이 없습니다. 몇 번 더 보내세요.')
+        if (!rs.some(tookExtraHop)) return fail('None of the requests took the extra hop this time; send a few more.', '이번에는 추가 홉을 거친 요청이 없습니다. 몇 번 더 보내세요.')
         const seen = [...new Set(rs.map((r) => r.trace.seenClientIp))].join(', ')
         return pass({ en: `The pods saw ${seen}, not the laptop.`, ko: `파드는 노트북이 아니라 ${seen}을(를) 봤습니다.` })
       },
@@ -98,9 +85,9 @@ export const externalTrafficPolicyLesson: Lesson = {
       },
       check: (v) => {
         if (policyOf(v) !== 'Local') return fail('kubia-nodeport does not have externalTrafficPolicy: Local yet.', 'kubia-nodeport에 아직 externalTrafficPolicy: Local이 없습니다.')
-        const rs = fromLaptop(v).filter((r) => r.trace.outcome === 'delivered' && nodeOf(r) === 'kind-worker')
+        const rs = fromLaptop(v).filter((r) => r.trace.outcome === 'delivered' && firstNode(r) === 'kind-worker')
         if (rs.length === 0) return fail('Send requests from the laptop to the NodePort of kind-worker.', '노트북에서 kind-worker의 노드포트로 요청을 보내세요.')
-        const bad = rs.find((r) => hasSnat(r) || hasExtraHop(r) || r.trace.seenClientIp !== LAPTOP_IP || podNodeOf(r) !== 'kind-worker')
+        const bad = rs.find((r) => hasSnat(r) || tookExtraHop(r) || r.trace.seenClientIp !== LAPTOP_IP || answeringPodNode(r) !== 'kind-worker')
         if (bad) return fail(`A pod saw ${bad.trace.seenClientIp ?? 'nothing'}; with Local it should see ${LAPTOP_IP} and run on kind-worker.`, `파드가 ${bad.trace.seenClientIp ?? '아무것도'}를 봤습니다. Local이면 kind-worker의 파드가 ${LAPTOP_IP}를 봐야 합니다.`)
         return pass({ en: `${rs.length} requests, each pod saw ${LAPTOP_IP}.`, ko: `요청 ${rs.length}개 모두 파드가 ${LAPTOP_IP}를 봤습니다.` })
       },
@@ -124,7 +111,7 @@ export const externalTrafficPolicyLesson: Lesson = {
       },
       check: (v) => {
         if (policyOf(v) !== 'Local') return fail('This step needs externalTrafficPolicy: Local.', '이 단계에는 externalTrafficPolicy: Local이 필요합니다.')
-        const rs = fromLaptop(v).filter((r) => nodeOf(r) === 'kind-control-plane')
+        const rs = fromLaptop(v).filter((r) => firstNode(r) === 'kind-control-plane')
         if (rs.length === 0) return fail('Send a request from the laptop to the NodePort of kind-control-plane.', '노트북에서 kind-control-plane의 노드포트로 요청을 보내세요.')
         const dropped = rs.find((r) => r.trace.outcome === 'dropped' && r.trace.hops.some((h) => h.kind === 'drop' && h.at.kind === 'node' && h.at.name === 'kind-control-plane'))
         if (!dropped) return fail('The request to kind-control-plane should have been dropped there.', 'kind-control-plane으로 보낸 요청은 그 노드에서 버려져야 합니다.')
@@ -167,7 +154,7 @@ export const externalTrafficPolicyLesson: Lesson = {
         if (rs.some((r) => r.trace.outcome !== 'delivered' || r.trace.seenClientIp !== LAPTOP_IP)) return fail('Every request should be answered, and every pod should see the laptop\'s IP.', '모든 요청이 응답을 받고, 모든 파드가 노트북 IP를 봐야 합니다.')
         const perPod = new Map<string, { node: string; n: number }>()
         for (const r of rs) {
-          const e = perPod.get(r.pod ?? '') ?? { node: podNodeOf(r) ?? '', n: 0 }
+          const e = perPod.get(r.pod ?? '') ?? { node: answeringPodNode(r) ?? '', n: 0 }
           e.n++
           perPod.set(r.pod ?? '', e)
         }

@@ -4,11 +4,9 @@
  * is what turns the virtual IP into one pod's address.
  */
 import type { Lesson, LessonView, Trace } from '../../lessons/types.ts'
-import { fail, lastCommand, pass, pods, podsHit, readyAddresses, service } from '../../lessons/checks.ts'
+import { fail, lastCommand, pass, pods, podsHit, readyAddresses, service, tracesOf } from '../../lessons/checks.ts'
 import type { PodObj } from '../../engine/model/k8s.ts'
 
-/** Every packet trace of this step: requests sent and what terminal commands sent. */
-const tracesOf = (v: LessonView): Trace[] => [...v.results.map((r) => r.trace), ...v.terminal.flatMap((t) => t.traces)]
 
 /** Traces that reached a pod of the kubia Service (DNS queries to kube-system are left out). */
 const kubiaTraces = (v: LessonView): Trace[] => tracesOf(v).filter((t) => t.outcome === 'delivered' && t.pod?.startsWith('default/kubia-') === true)

@@ -4,11 +4,9 @@
  * the pods change the number behind the name while the Service stays as it is.
  */
 import type { Lesson, LessonView, Trace } from '../../lessons/types.ts'
-import { fail, find, lastCommand, pass, service } from '../../lessons/checks.ts'
+import { fail, find, lastCommand, pass, service, tracesOf } from '../../lessons/checks.ts'
 import type { EndpointsObj, ServiceObj } from '../../engine/model/k8s.ts'
 
-/** Every packet trace of this step (requests sent and what terminal commands sent). */
-const tracesOf = (v: LessonView): Trace[] => [...v.results.map((r) => r.trace), ...v.terminal.flatMap((t) => t.traces)]
 
 /** A trace's first DNAT of the request direction that rewrote `clusterIP:port`, if any. */
 function dnatFrom(t: Trace, clusterIP: string | undefined, port: number) {

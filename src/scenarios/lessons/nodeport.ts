@@ -5,8 +5,7 @@
  * cloud); and a Service balances connections, not requests, so a keep-alive browser sticks to one pod.
  */
 import type { Lesson, LessonView } from '../../lessons/types.ts'
-import type { HttpResult } from '../../engine/facade.ts'
-import { fail, lastCommand, pass, service } from '../../lessons/checks.ts'
+import { fail, lastCommand, pass, service, sentFrom, firstNode, answeringPodNode, tookExtraHop } from '../../lessons/checks.ts'
 
 /** The external clients of the scenario and their addresses (kubia-nodeport.yaml). */
 const LAPTOP_IP = '203.0.113.7'
@@ -19,23 +18,6 @@ const BROWSER_IP = '203.0.113.8'
  */
 const LB_IP = '198.51.100.10'
 
-/** This step's requests from the client with that source address. */
-const from = (v: LessonView, ip: string): HttpResult[] => v.results.filter((r) => r.trace.hops[0]?.before.src === ip)
-
-/** The node a request was addressed to: its first hop's destination, or the node the load balancer chose. */
-const nodeOf = (r: HttpResult): string | undefined => {
-  const h = r.trace.hops.find((x) => x.at.kind === 'node')
-  return h?.at.kind === 'node' ? h.at.name : undefined
-}
-
-/** The node the answering pod runs on. */
-const podNodeOf = (r: HttpResult): string | undefined => {
-  const d = r.trace.hops.find((h) => h.kind === 'deliver' && !h.reply && h.at.kind === 'pod')
-  return d?.at.kind === 'pod' ? d.at.node : undefined
-}
-
-/** True when the request crossed to another node after the receiving node's DNAT. */
-const tookExtraHop = (r: HttpResult): boolean => r.trace.hops.some((h) => h.extraHop === true)
 
 /** The load-balancer ingress IP the Service has now, if any. */
 const ingressIp = (v: LessonView): string | undefined => service(v, 'kubia-nodeport')?.status?.loadBalancer?.ingress?.[0]?.ip
@@ -93,8 +75,8 @@ export const nodeportLesson: Lesson = {
         ko: '노트북에서 나간 패킷 세 개가 각각 다른 노드로 가고, 모두 kubia 파드가 응답합니다.',
       },
       check: (v) => {
-        const ok = from(v, LAPTOP_IP).filter((r) => r.status === 200 && r.pod?.startsWith('default/kubia-'))
-        const nodes = new Set(ok.map(nodeOf).filter((n) => n !== undefined))
+        const ok = sentFrom(v, LAPTOP_IP).filter((r) => r.status === 200 && r.pod?.startsWith('default/kubia-'))
+        const nodes = new Set(ok.map(firstNode).filter((n) => n !== undefined))
         if (nodes.size < 3) return fail(`Answers came through ${nodes.size} node(s); send to the NodePort of all three.`, `응답이 노드 ${nodes.size}개를 거쳐 왔습니다. 세 노드의 노드포트 모두로 보내세요.`)
         return pass({ en: 'All three nodes answered on port 30123.', ko: '세 노드 모두 포트 30123에서 응답했습니다.' })
       },
@@ -122,9 +104,9 @@ export const nodeportLesson: Lesson = {
       check: (v) => {
         const wide = lastCommand(v, 'kubectl get pods')
         if (!wide || !wide.output.includes('NODE')) return fail('List the pods with their nodes: `kubectl get pods -o wide`.', '노드와 함께 파드 목록을 보세요: `kubectl get pods -o wide`.')
-        const rs = from(v, LAPTOP_IP).filter((r) => nodeOf(r) === 'kind-control-plane')
+        const rs = sentFrom(v, LAPTOP_IP).filter((r) => firstNode(r) === 'kind-control-plane')
         if (rs.length === 0) return fail('Send requests from the laptop to the NodePort of kind-control-plane.', '노트북에서 kind-control-plane의 노드포트로 요청을 보내세요.')
-        const bad = rs.find((r) => r.status !== 200 || !tookExtraHop(r) || podNodeOf(r) === 'kind-control-plane')
+        const bad = rs.find((r) => r.status !== 200 || !tookExtraHop(r) || answeringPodNode(r) === 'kind-control-plane')
         if (bad) return fail('A request to kind-control-plane should be answered by a pod on another node, after an extra hop.', 'kind-control-plane으로 간 요청은 추가 홉을 거쳐 다른 노드의 파드가 응답해야 합니다.')
         return pass({ en: `${rs.length} requests took the extra hop to a worker node.`, ko: `요청 ${rs.length}개가 추가 홉을 거쳐 워커 노드로 갔습니다.` })
       },
@@ -187,8 +169,8 @@ export const nodeportLesson: Lesson = {
         ko: '인스펙터에서 첫 홉의 출발지 포트를 보세요. 브라우저 요청은 모두 같고, 노트북 요청은 매번 다릅니다. 어느 파드가 응답했는지도 비교해 보세요.',
       },
       check: (v) => {
-        const b = from(v, BROWSER_IP).filter((r) => r.status === 200)
-        const l = from(v, LAPTOP_IP).filter((r) => r.status === 200)
+        const b = sentFrom(v, BROWSER_IP).filter((r) => r.status === 200)
+        const l = sentFrom(v, LAPTOP_IP).filter((r) => r.status === 200)
         if (b.length < 5 || l.length < 5) return fail(`Answered so far: ${b.length} from the browser, ${l.length} from the laptop; send five from each.`, `지금까지 응답: 브라우저 ${b.length}개, 노트북 ${l.length}개. 각각 다섯 번씩 보내세요.`)
         const bPorts = new Set(b.map((r) => r.trace.hops[0]!.before.sport))
         const bPods = new Set(b.map((r) => r.pod))
@@ -234,7 +216,7 @@ export const nodeportLesson: Lesson = {
         if (ingressIp(v)) return fail('The Service still has a load-balancer address: turn the cloud off in the Scenario document.', '서비스에 아직 로드밸런서 주소가 있습니다. Scenario 문서에서 클라우드를 끄세요.')
         const row = lastCommand(v, 'kubectl get svc')?.output.split('\n').find((l) => l.startsWith('kubia-nodeport '))
         if (!row?.includes('<pending>')) return fail('Run `kubectl get svc kubia-nodeport` and read EXTERNAL-IP.', '`kubectl get svc kubia-nodeport`를 실행해 EXTERNAL-IP를 확인하세요.')
-        const np = from(v, LAPTOP_IP).find((r) => r.status === 200 && !r.trace.hops.some((h) => h.at.kind === 'loadbalancer'))
+        const np = sentFrom(v, LAPTOP_IP).find((r) => r.status === 200 && !r.trace.hops.some((h) => h.at.kind === 'loadbalancer'))
         if (!np) return fail('Send a request from the laptop to a node\'s NodePort.', '노트북에서 노드의 노드포트로 요청을 보내세요.')
         return pass({ en: 'EXTERNAL-IP <pending>, and the NodePort still works.', ko: 'EXTERNAL-IP는 <pending>이고, 노드포트는 여전히 동작합니다.' })
       },
