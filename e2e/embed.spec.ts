@@ -80,8 +80,11 @@ test('a course page embeds a share link: its diagram, a request sent, nothing wr
 
 test('the embed never touches the user’s own saved work', async ({ page }) => {
   test.setTimeout(120_000)
-  // The user's own work, saved by the full playground on this site.
-  await page.goto('/')
+  // The user's own work, saved by the full playground on this site. It is written from a blank page
+  // of the same origin: a full playground opened here would autosave its own default scenario when
+  // the test navigates away (pagehide), which is not what this test is about.
+  await page.route('**/blank.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title><link rel="icon" href="data:,">' }))
+  await page.goto('/blank.html')
   const saved = JSON.stringify({ v: 1, versions: [{ id: 'mine', savedAt: 1, text: NODEPORT.replace('replicas: 3', 'replicas: 5'), file: 'mine.yaml' }], view: {}, history: [] })
   await page.evaluate((v) => localStorage.setItem('k8s-service-playground/autosave/v1', v), saved)
 
